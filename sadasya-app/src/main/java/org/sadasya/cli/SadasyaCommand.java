@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             FacesCommand.class,
             CompareCommand.class,
             EvaluateCommand.class,
+            BenchCommand.class,
         })
 public final class SadasyaCommand implements Runnable {
 
