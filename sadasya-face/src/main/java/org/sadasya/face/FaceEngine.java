@@ -84,11 +84,34 @@ public final class FaceEngine implements AutoCloseable {
         return Resampling.cropAndResize(pixels, b[0], b[1], b[2], b[3], FACE_SIZE, 255f);
     }
 
+    /**
+     * The faceres embedding. The default mode averages it with the embedding of the mirrored face:
+     * on the labelled deepface pairs this raised ROC AUC from 0.9990 to 0.9993 and TAR at FAR 1 %
+     * from 0.979 to 0.986 (README, "Accuracy"), for one more faceres call per face.
+     */
+    private float[] embed(float[] faceresInput) {
+        OnnxModel faceres = models.get(FaceModel.FACERES);
+        float[] embedding = faceres.run(faceresInput, 1).get("global_pooling/Mean");
+        if (mode == PipelineMode.REFERENCE) {
+            return embedding;
+        }
+        int side = FaceModel.FACERES.inputSize();
+        float[] mirrored = new float[faceresInput.length];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                System.arraycopy(faceresInput, (y * side + (side - 1 - x)) * 3, mirrored, (y * side + x) * 3, 3);
+            }
+        }
+        float[] other = faceres.run(mirrored, 1).get("global_pooling/Mean");
+        for (int i = 0; i < embedding.length; i++) {
+            embedding[i] = (embedding[i] + other[i]) / 2;
+        }
+        return embedding;
+    }
+
     private FaceObservation describe(FaceDetector.Detection d, float[] face, double meshScore) {
         Pixels faceTensor = Pixels.of(face, FACE_SIZE, FACE_SIZE);
-        float[] embedding = models.get(FaceModel.FACERES)
-                .run(Resampling.resizeBilinear(faceTensor, 224, 224, 255f), 1)
-                .get("global_pooling/Mean");
+        float[] embedding = embed(Resampling.resizeBilinear(faceTensor, 224, 224, 255f));
         float real = models.get(FaceModel.ANTISPOOF)
                 .run(Resampling.resizeBilinear(faceTensor, 128, 128, 1f), 1).get("Identity")[0];
         float[] live = models.get(FaceModel.LIVENESS)
