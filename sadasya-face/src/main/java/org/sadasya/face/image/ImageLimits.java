@@ -21,8 +21,9 @@ public record ImageLimits(int maxBytes, int maxWidth, int maxHeight, long maxPix
     public static final ImageLimits DEFAULT = new ImageLimits(20 * 1024 * 1024, 8192, 8192, 40_000_000L, 32);
 
     public ImageLimits {
-        if (maxBytes <= 0) {
-            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
+        // The upload is held in one byte array (plus one byte to detect an overlong file).
+        if (maxBytes <= 0 || maxBytes > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("maxBytes must be positive and fit in an array: " + maxBytes);
         }
         if (maxWidth <= 0 || maxHeight <= 0) {
             throw new IllegalArgumentException("maxWidth and maxHeight must be positive: " + maxWidth + "x" + maxHeight);

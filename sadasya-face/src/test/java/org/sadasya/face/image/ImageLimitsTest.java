@@ -19,6 +19,7 @@ class ImageLimitsTest {
     @Test
     void nonPositiveLimits_areRefused() {
         assertThatThrownBy(() -> new ImageLimits(0, 8192, 8192, 40_000_000L, 32)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ImageLimits(Integer.MAX_VALUE, 8192, 8192, 40_000_000L, 32)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ImageLimits(1000, -1, 8192, 40_000_000L, 32)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ImageLimits(1000, 8192, 8192, 0, 32)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ImageLimits(1000, 8192, 8192, 40_000_000L, 0)).isInstanceOf(IllegalArgumentException.class);
