@@ -41,6 +41,14 @@ public final class JpegJsDecoder {
     /** Far above any real progressive file (libjpeg's standard scripts use at most 10). */
     private static final int MAX_SCANS = 1000;
 
+    /**
+     * Coefficient visits allowed per coefficient, summed over all scans. A valid file visits each
+     * coefficient once in its first scan and once per refinement bit (at most 13 refinements), so
+     * 16 is never reached by a real JPEG; it stops a small hostile file from repeating cheap
+     * end-of-band scans over a large frame until decoding takes minutes.
+     */
+    private static final long MAX_VISITS_PER_COEFFICIENT = 16;
+
     private JpegJsDecoder() {}
 
     /** Decodes with the {@link #DEFAULT_MAX_PIXELS} limit. */
@@ -109,6 +117,8 @@ public final class JpegJsDecoder {
         private int mcusPerLine;
         private int mcusPerColumn;
         private int scans;
+        private long coefficientVisits;
+        private long coefficientCount;
 
         Parser(byte[] data, long maxPixels, boolean headerOnly) {
             this.data = data;
@@ -362,6 +372,7 @@ public final class JpegJsDecoder {
                 c.blocksPerLineForMcu = mcusPerLine * c.h;
                 c.blocksPerColumnForMcu = mcusPerColumn * c.v;
                 c.coefficients = new short[Math.multiplyExact(c.blocksPerLineForMcu * c.blocksPerColumnForMcu, 64)];
+                coefficientCount += c.coefficients.length;
             }
         }
 
@@ -400,6 +411,15 @@ public final class JpegJsDecoder {
             int approximation = readByte();
             if (progressive && (spectralEnd > 63 || spectralStart > spectralEnd || (spectralStart == 0 && spectralEnd != 0))) {
                 throw new JpegDecodeException("corrupt JPEG data: invalid spectral selection " + spectralStart + ".." + spectralEnd);
+            }
+            long band = progressive ? spectralEnd - spectralStart + 1 : 64;
+            for (FrameComponent c : scanComponents) {
+                long blocks = count == 1 ? (long) c.blocksPerLine * c.blocksPerColumn
+                        : (long) mcusPerLine * mcusPerColumn * c.h * c.v;
+                coefficientVisits += blocks * band;
+            }
+            if (coefficientVisits > MAX_VISITS_PER_COEFFICIENT * coefficientCount) {
+                throw new JpegDecodeException("corrupt JPEG data: the scans refine the coefficients more often than any valid JPEG");
             }
             offset = ScanDecoder.decode(data, offset, progressive, mcusPerLine, mcusPerColumn, scanComponents,
                     restartInterval, spectralStart, spectralEnd, approximation >> 4, approximation & 15);
