@@ -12,6 +12,7 @@ import org.sadasya.face.detect.FaceDetector;
 import org.sadasya.face.detect.Pixels;
 import org.sadasya.face.detect.Resampling;
 import org.sadasya.face.image.ImageIntake;
+import org.sadasya.face.image.ImageLimits;
 import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.face.image.RgbImage;
 import org.sadasya.face.model.FaceModel;
@@ -52,7 +53,7 @@ public final class FaceEngine implements AutoCloseable {
         for (FaceModel m : FaceModel.values()) {
             models.put(m, OnnxModel.load(m));
         }
-        return new FaceEngine(mode, models, new ImageIntake());
+        return new FaceEngine(mode, models, new ImageIntake(ImageLimits.DEFAULT));
     }
 
     public PipelineMode mode() {
