@@ -10,6 +10,13 @@ import org.sadasya.face.LivenessVerdict;
  */
 public record DecisionLadder(@JsonProperty("liveBelow") double liveBelow, @JsonProperty("spoofFrom") double spoofFrom) {
 
+    /** A ladder that never fires: every score reads {@code live}. For a signal not shown to help. */
+    public static final DecisionLadder NEVER = new DecisionLadder(1.0, 1.0);
+
+    public boolean fires() {
+        return liveBelow < 1.0;
+    }
+
     public DecisionLadder {
         if (!(liveBelow >= 0 && liveBelow <= spoofFrom && spoofFrom <= 1)) {
             throw new IllegalArgumentException("need 0 <= liveBelow <= spoofFrom <= 1: " + liveBelow + ", " + spoofFrom);
@@ -20,10 +27,10 @@ public record DecisionLadder(@JsonProperty("liveBelow") double liveBelow, @JsonP
         if (Double.isNaN(spoofScore)) {
             return LivenessVerdict.DOUBT;
         }
-        if (spoofScore >= spoofFrom) {
+        if (spoofScore >= spoofFrom && spoofFrom < 1.0) {
             return LivenessVerdict.SPOOF;
         }
-        return spoofScore < liveBelow ? LivenessVerdict.LIVE : LivenessVerdict.DOUBT;
+        return spoofScore < liveBelow || !fires() ? LivenessVerdict.LIVE : LivenessVerdict.DOUBT;
     }
 
     /** The more severe of two verdicts: spoof over doubt over live. */

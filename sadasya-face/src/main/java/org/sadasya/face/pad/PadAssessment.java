@@ -12,7 +12,8 @@ import org.sadasya.face.LivenessVerdict;
  *                      calibrated {@code spoofScore} and the ladder's verdict
  * @param imageScore    calibrated spoof score of the whole-image recapture cues, 0..1
  * @param imageVerdict  the whole-image ladder's verdict
- * @param spoofScore    the image's final score: the worst face combined with the whole-image cues
+ * @param spoofScore    the image's final score: the worst face, or the maximum of that and the
+ *                      whole-image score when the model uses the whole-image cues;
  *                      (their maximum); {@code NaN} when there is no face
  * @param verdict       the worst verdict over the faces and the whole image; empty when there is no
  *                      face (the CLI's {@code noface})

@@ -25,7 +25,22 @@ public final class PadFeatures {
     public static final int FACE_LENGTH = ColourTextureFeatures.LENGTH + 2 * RecaptureCues.LENGTH + 2;
     public static final int IMAGE_LENGTH = RecaptureCues.LENGTH;
 
+    /**
+     * Faces narrower than this are never auto-rejected (their verdict is capped at doubt). The
+     * texture is read at 64 × 64, so a smaller face is judged on interpolated pixels, and the
+     * training faces are larger: data/pad faces are 50–922 px wide (10th percentile 91 px for
+     * attacks, 136 px for genuine). Without the cap, 20 of the 45 small faces (21–95 px, median
+     * 38) in the genuine group photos of data/faces/multi/dlib were called spoof.
+     */
+    public static final double MIN_JUDGED_FACE_WIDTH_PX = 64;
+
     private PadFeatures() {}
+
+    /** The ladder's verdict for a face, capped at doubt when the face is too small to judge. */
+    public static org.sadasya.face.LivenessVerdict capForSize(org.sadasya.face.LivenessVerdict v, double faceWidthPx) {
+        return v == org.sadasya.face.LivenessVerdict.SPOOF && faceWidthPx < MIN_JUDGED_FACE_WIDTH_PX
+                ? org.sadasya.face.LivenessVerdict.DOUBT : v;
+    }
 
     public static double[] face(RgbImage image, FaceBox box, double antispoofReal, double livenessLive) {
         double[] out = new double[FACE_LENGTH];

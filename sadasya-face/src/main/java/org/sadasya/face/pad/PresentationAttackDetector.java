@@ -62,7 +62,10 @@ public final class PresentationAttackDetector {
             double antispoof = raw == null ? Double.NaN : raw.antispoofReal();
             double liveness = raw == null ? Double.NaN : raw.livenessLive();
             double score = faceScore(image, face.box(), antispoof, liveness);
-            LivenessVerdict v = model.faceLadder().verdict(score);
+            LivenessVerdict v = PadFeatures.capForSize(model.faceLadder().verdict(score), face.box().width());
+            if (v != model.faceLadder().verdict(score)) {
+                notes.add("face " + i + ": too small to reject automatically (" + Math.round(face.box().width()) + " px)");
+            }
             if (motion.isPresent() && v == LivenessVerdict.LIVE && motion.get().attackEvidence(i)) {
                 v = LivenessVerdict.DOUBT;
                 notes.add("face " + i + ": " + motion.get().describe(i));
@@ -80,8 +83,8 @@ public final class PresentationAttackDetector {
             notes.add("whole image: recapture cues " + imageVerdict.label() + String.format(" (%.3f)", imageScore));
         }
         verdict = DecisionLadder.worst(verdict, imageVerdict);
-        return new PadAssessment(scores, imageScore, imageVerdict, Math.max(worst, imageScore), Optional.of(verdict),
-                motion, notes);
+        double combined = model.imageLadder().fires() ? Math.max(worst, imageScore) : worst;
+        return new PadAssessment(scores, imageScore, imageVerdict, combined, Optional.of(verdict), motion, notes);
     }
 
     /** Calibrated spoof probability of one face. */
