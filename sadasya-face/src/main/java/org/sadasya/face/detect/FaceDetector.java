@@ -13,9 +13,9 @@ import org.sadasya.face.model.OnnxModel;
  *
  * <p>{@link PipelineMode#REFERENCE} squashes the image to 256×256 and keeps at most 10 detections,
  * exactly as the original pipeline. {@link PipelineMode#DEFAULT} keeps the aspect ratio by
- * letterboxing into a square, also looks at a view with a wide black margin (so a face that fills
- * a passport-style photo shrinks into the detector's range), merges the views, removes boxes
- * nested in a stronger face, and keeps up to {@value #DEFAULT_MAX_FACES} faces.
+ * searching square tiles and a letterboxed square, also looks at a view with a wide black margin
+ * (so a face that fills a passport-style photo shrinks into the detector's range), merges the
+ * views, removes boxes nested in another face, and keeps up to {@value #DEFAULT_MAX_FACES} faces.
  */
 public final class FaceDetector {
     /** Reference settings (golden/index.json "detectorConfig"). */
@@ -31,8 +31,14 @@ public final class FaceDetector {
      * that fills the whole photo covers half the detector input, inside blazeface's range.
      */
     static final double PADDED_VIEW_FACTOR = 2.0;
-    /** A box with at least this share of its area inside a stronger face's box is the same face. */
-    static final double NESTED_FRACTION = 0.6;
+    /** Photos longer than this ratio (long side / short side) are also searched in square tiles. */
+    static final double TILE_ASPECT = 1.15;
+    /** Tiles advance by at most this share of their side, so every face lies whole in one tile. */
+    static final double TILE_STRIDE = 0.5;
+    /** Two boxes overlapping this much are the same face found in two views. */
+    static final double SAME_FACE_IOU = 0.5;
+    /** A box with at least this share of its area inside another face's box is that face seen again (a partial face). */
+    static final double NESTED_FRACTION = 0.3;
 
     private final OnnxModel blazeface;
     private final PipelineMode mode;
@@ -56,15 +62,32 @@ public final class FaceDetector {
         return out;
     }
 
+    /**
+     * Views from finest to coarsest: square tiles along the long side of a non-square photo (faces
+     * at the scale the short side gives them, no squashing), the whole photo squashed to a square
+     * as the reference does, the whole photo letterboxed, then the photo small inside a wide black
+     * margin. A coarser view only adds faces the finer ones missed.
+     */
     private List<DetectorCandidate> detectDefault(Pixels image) {
-        int side = Math.max(image.width(), image.height());
-        List<DetectorCandidate> all = new ArrayList<>();
-        // Letterboxed view: the whole image, aspect ratio kept, centred in a square.
-        all.addAll(runView(image, (image.width() - side) / 2.0, (image.height() - side) / 2.0, side, side, DEFAULT_MAX_FACES));
-        // Padded view: the image small in a wide black square, for faces that fill the frame.
+        int w = image.width();
+        int h = image.height();
+        int side = Math.max(w, h);
+        int shortSide = Math.min(w, h);
+        List<List<DetectorCandidate>> views = new ArrayList<>();
+        if (side > shortSide * TILE_ASPECT) {
+            int tiles = (int) Math.ceil((side - shortSide) / (shortSide * TILE_STRIDE)) + 1;
+            for (int t = 0; t < tiles; t++) {
+                double offset = (side - shortSide) * (double) t / (tiles - 1);
+                views.add(w > h
+                        ? runView(image, offset, 0, shortSide, shortSide, DEFAULT_MAX_FACES)
+                        : runView(image, 0, offset, shortSide, shortSide, DEFAULT_MAX_FACES));
+            }
+        }
+        views.add(runView(image, 0, 0, w, h, DEFAULT_MAX_FACES)); // the reference's squashed view
+        views.add(runView(image, (w - side) / 2.0, (h - side) / 2.0, side, side, DEFAULT_MAX_FACES));
         double padded = side * PADDED_VIEW_FACTOR;
-        all.addAll(runView(image, (image.width() - padded) / 2.0, (image.height() - padded) / 2.0, padded, padded, DEFAULT_MAX_FACES));
-        return mergeViews(all);
+        views.add(runView(image, (w - padded) / 2.0, (h - padded) / 2.0, padded, padded, DEFAULT_MAX_FACES));
+        return mergeViews(views);
     }
 
     /**
@@ -101,24 +124,43 @@ public final class FaceDetector {
         return shifted;
     }
 
-    /** Strongest first; drop a candidate overlapping or nested in a stronger one (the same face seen twice). */
-    static List<DetectorCandidate> mergeViews(List<DetectorCandidate> all) {
-        List<DetectorCandidate> sorted = new ArrayList<>(all);
-        sorted.sort(Comparator.comparingDouble(DetectorCandidate::score).reversed());
-        List<DetectorCandidate> kept = new ArrayList<>();
-        for (DetectorCandidate c : sorted) {
-            boolean duplicate = false;
-            for (DetectorCandidate k : kept) {
-                if (iou(c, k) > IOU_THRESHOLD || nestedFraction(c, k) >= NESTED_FRACTION || nestedFraction(k, c) >= NESTED_FRACTION) {
-                    duplicate = true;
-                    break;
-                }
-            }
-            if (!duplicate && kept.size() < DEFAULT_MAX_FACES) {
-                kept.add(c);
+    /**
+     * Merges the views' candidates into one face per person. Strongest first, a candidate that
+     * overlaps, holds or sits inside an already kept face is the same face seen again (a half-face
+     * found in a tight crop sits inside the whole face the padded view finds). A kept face then
+     * takes the box of the finest view that saw it well (IoU above {@value #SAME_FACE_IOU}), since
+     * a coarse view localises less precisely.
+     */
+    static List<DetectorCandidate> mergeViews(List<List<DetectorCandidate>> views) {
+        record Seen(DetectorCandidate candidate, int view) {}
+        List<Seen> all = new ArrayList<>();
+        for (int v = 0; v < views.size(); v++) {
+            for (DetectorCandidate c : views.get(v)) {
+                all.add(new Seen(c, v));
             }
         }
-        return kept;
+        all.sort(Comparator.comparingDouble((Seen s) -> s.candidate().score()).reversed());
+        List<Seen> kept = new ArrayList<>();
+        for (Seen s : all) {
+            DetectorCandidate c = s.candidate();
+            boolean duplicate = kept.stream().map(Seen::candidate).anyMatch(k -> iou(c, k) > IOU_THRESHOLD
+                    || nestedFraction(c, k) >= NESTED_FRACTION || nestedFraction(k, c) >= NESTED_FRACTION);
+            if (!duplicate && kept.size() < DEFAULT_MAX_FACES) {
+                kept.add(s);
+            }
+        }
+        List<DetectorCandidate> out = new ArrayList<>();
+        for (Seen k : kept) {
+            Seen best = k;
+            for (Seen s : all) {
+                if (s.view() < best.view() && iou(s.candidate(), k.candidate()) > SAME_FACE_IOU) {
+                    best = s;
+                }
+            }
+            DetectorCandidate b = best.candidate();
+            out.add(new DetectorCandidate(k.candidate().score(), b.anchorIndex(), b.x1(), b.y1(), b.x2(), b.y2(), b.landmarks()));
+        }
+        return out;
     }
 
     private static double iou(DetectorCandidate a, DetectorCandidate b) {
