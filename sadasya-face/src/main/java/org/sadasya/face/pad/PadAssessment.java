@@ -14,7 +14,7 @@ import org.sadasya.face.LivenessVerdict;
  * @param imageVerdict  the whole-image ladder's verdict
  * @param spoofScore    the image's final score: the worst face, or the maximum of that and the
  *                      whole-image score when the model uses the whole-image cues;
- *                      (their maximum); {@code NaN} when there is no face
+ *                      {@code NaN} when there is no face
  * @param verdict       the worst verdict over the faces and the whole image; empty when there is no
  *                      face (the CLI's {@code noface})
  * @param burst         motion evidence when burst frames were given
