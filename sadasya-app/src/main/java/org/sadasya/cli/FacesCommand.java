@@ -11,6 +11,10 @@ import org.sadasya.face.FaceEngine;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.Landmark;
+import org.sadasya.face.LivenessScore;
+import org.sadasya.face.image.RgbImage;
+import org.sadasya.face.pad.PadAssessment;
+import org.sadasya.face.pad.PresentationAttackDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -28,16 +32,26 @@ final class FacesCommand implements Callable<Integer> {
     public Integer call() {
         try (FaceEngine engine = engineOptions.engine()) {
             ImageAnalysis analysis = EngineOptions.analyze(engine, image);
-            System.out.println(Json.write(toJson(analysis)));
+            // the calibrated presentation-attack verdict per face (org.sadasya.face.pad, README-pad.md)
+            RgbImage pixels = LivenessCommand.decode(image);
+            PadAssessment pad = PresentationAttackDetector.bundled().assess(pixels, analysis.faces());
+            System.out.println(Json.write(toJson(analysis, pad.faces())));
         }
         return 0;
     }
 
     static Map<String, Object> toJson(ImageAnalysis a) {
+        return toJson(a, a.faces().stream().map(FaceObservation::liveness).toList());
+    }
+
+    /** @param liveness one per face, in the order of {@code a.faces()} */
+    static Map<String, Object> toJson(ImageAnalysis a, List<LivenessScore> liveness) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("image", Map.of("width", a.width(), "height", a.height()));
         List<Object> faces = new ArrayList<>();
-        for (FaceObservation f : a.faces()) {
+        for (int i = 0; i < a.faces().size(); i++) {
+            FaceObservation f = a.faces().get(i);
+            LivenessScore pad = liveness.get(i);
             Map<String, Object> face = new LinkedHashMap<>();
             face.put("box", box(f.box()));
             face.put("detectionScore", round(f.detectionScore()));
@@ -46,12 +60,12 @@ final class FacesCommand implements Callable<Integer> {
                 landmarks.add(new double[] {round(l.x()), round(l.y())});
             }
             face.put("landmarks", landmarks);
-            Map<String, Object> liveness = new LinkedHashMap<>();
-            liveness.put("spoofScore", round(f.liveness().spoofScore()));
-            liveness.put("verdict", f.liveness().verdict().label());
-            liveness.put("antispoofReal", round(f.liveness().antispoofReal()));
-            liveness.put("livenessLive", round(f.liveness().livenessLive()));
-            face.put("liveness", liveness);
+            Map<String, Object> live = new LinkedHashMap<>();
+            live.put("spoofScore", round(pad.spoofScore()));
+            live.put("verdict", pad.verdict().label());
+            live.put("antispoofReal", round(pad.antispoofReal()));
+            live.put("livenessLive", round(pad.livenessLive()));
+            face.put("liveness", live);
             faces.add(face);
         }
         out.put("faces", faces);
