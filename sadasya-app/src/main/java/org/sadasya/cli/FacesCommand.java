@@ -12,9 +12,6 @@ import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.Landmark;
 import org.sadasya.face.LivenessScore;
-import org.sadasya.face.image.RgbImage;
-import org.sadasya.face.pad.PadAssessment;
-import org.sadasya.face.pad.PresentationAttackDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -31,27 +28,18 @@ final class FacesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (FaceEngine engine = engineOptions.engine()) {
-            ImageAnalysis analysis = EngineOptions.analyze(engine, image);
-            // the calibrated presentation-attack verdict per face (org.sadasya.face.pad, README-pad.md)
-            RgbImage pixels = LivenessCommand.decode(image);
-            PadAssessment pad = PresentationAttackDetector.bundled().assess(pixels, analysis.faces());
-            System.out.println(Json.write(toJson(analysis, pad.faces())));
+            System.out.println(Json.write(toJson(EngineOptions.analyze(engine, image))));
         }
         return 0;
     }
 
     static Map<String, Object> toJson(ImageAnalysis a) {
-        return toJson(a, a.faces().stream().map(FaceObservation::liveness).toList());
-    }
-
-    /** @param liveness one per face, in the order of {@code a.faces()} */
-    static Map<String, Object> toJson(ImageAnalysis a, List<LivenessScore> liveness) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("image", Map.of("width", a.width(), "height", a.height()));
         List<Object> faces = new ArrayList<>();
         for (int i = 0; i < a.faces().size(); i++) {
             FaceObservation f = a.faces().get(i);
-            LivenessScore pad = liveness.get(i);
+            LivenessScore pad = f.liveness();
             Map<String, Object> face = new LinkedHashMap<>();
             face.put("box", box(f.box()));
             face.put("detectionScore", round(f.detectionScore()));
@@ -69,6 +57,11 @@ final class FacesCommand implements Callable<Integer> {
             faces.add(face);
         }
         out.put("faces", faces);
+        Map<String, Object> imageLiveness = new LinkedHashMap<>();
+        imageLiveness.put("spoofScore", Double.isNaN(a.liveness().spoofScore()) ? null : round(a.liveness().spoofScore()));
+        imageLiveness.put("verdict", a.liveness().label());
+        imageLiveness.put("notes", a.liveness().notes());
+        out.put("liveness", imageLiveness);
         out.put("models", a.modelVersion());
         return out;
     }

@@ -13,11 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.sadasya.face.FaceEngine;
-import org.sadasya.face.image.ImageIntake;
+import org.sadasya.face.ImageAnalysis;
+import org.sadasya.face.ImageLiveness;
 import org.sadasya.face.image.ImageRejectedException;
-import org.sadasya.face.image.RgbImage;
-import org.sadasya.face.pad.PadAssessment;
-import org.sadasya.face.pad.PresentationAttackDetector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,14 +42,12 @@ final class LivenessCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> paths = readList(list);
-        PresentationAttackDetector detector = PresentationAttackDetector.bundled();
-        ImageIntake intake = new ImageIntake();
         try (FaceEngine engine = engineOptions.engine()) {
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
             try {
                 List<Future<String>> results = new ArrayList<>();
                 for (String p : paths) {
-                    results.add(pool.submit(() -> judge(engine, intake, detector, p)));
+                    results.add(pool.submit(() -> judge(engine, p)));
                 }
                 PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
                 for (int i = 0; i < paths.size(); i++) {
@@ -65,30 +61,21 @@ final class LivenessCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code spoofScore<TAB>verdict} for one photo. */
-    static String judge(FaceEngine engine, ImageIntake intake, PresentationAttackDetector detector, String path) {
-        RgbImage image;
+    /** {@code spoofScore<TAB>verdict} for one photo: the image's final calibrated score and verdict. */
+    static String judge(FaceEngine engine, String path) {
+        ImageAnalysis a;
         try {
-            image = intake.decode(Path.of(path)).image();
+            a = engine.analyze(Path.of(path));
         } catch (ImageRejectedException e) {
             System.err.println(Json.error(e.code().name(), path + ": " + e.getMessage()));
             return "NaN\tnoface";
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             System.err.println(Json.error("IMAGE_UNREADABLE", path + ": " + e.getMessage()));
             return "NaN\tnoface";
         }
-        PadAssessment a = detector.assess(image, engine.analyze(image).faces());
-        String score = a.verdict().isEmpty() ? "NaN" : String.format(Locale.ROOT, "%.6f", a.spoofScore());
-        return score + "\t" + a.label();
-    }
-
-    /** Decodes one photo for the pixel-level checks, turning unusable input into the command line's error. */
-    static RgbImage decode(Path file) {
-        try {
-            return new ImageIntake().decode(file).image();
-        } catch (ImageRejectedException e) {
-            throw new CliFailure(e.code().name(), file + ": " + e.getMessage());
-        }
+        ImageLiveness l = a.liveness();
+        String score = l.verdict().isEmpty() ? "NaN" : String.format(Locale.ROOT, "%.6f", l.spoofScore());
+        return score + "\t" + l.label();
     }
 
     static List<String> readList(Path file) {

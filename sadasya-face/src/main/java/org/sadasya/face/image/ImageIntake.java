@@ -31,10 +31,28 @@ import org.sadasya.face.image.jpeg.JpegJsDecoder;
  */
 public final class ImageIntake {
 
+    /** Which JPEG decoder turns JPEGs into pixels. */
+    public enum JpegDecoding {
+        /**
+         * libjpeg through ImageIO (TwelveMonkeys): smooth chroma upsampling, ICC profiles applied.
+         * The default mode uses it: the presentation-attack texture features need it (with the
+         * reference decoder's blocky chroma their held-out AUC fell from 0.77 to 0.59, README-pad.md).
+         */
+        STANDARD,
+        /** {@link JpegJsDecoder}: exactly the pixels of the reference pipeline's decoder (jpeg-js 0.4.4). */
+        REFERENCE
+    }
+
     private final ImageLimits limits;
+    private final JpegDecoding jpegDecoding;
 
     public ImageIntake(ImageLimits limits) {
+        this(limits, JpegDecoding.STANDARD);
+    }
+
+    public ImageIntake(ImageLimits limits, JpegDecoding jpegDecoding) {
         this.limits = Objects.requireNonNull(limits, "limits");
+        this.jpegDecoding = Objects.requireNonNull(jpegDecoding, "jpegDecoding");
     }
 
     public ImageLimits limits() {
@@ -96,7 +114,7 @@ public final class ImageIntake {
     }
 
     private DecodedImage decode(byte[] bytes, ImageFormat format) throws IOException, ImageRejectedException {
-        if (format == ImageFormat.JPEG) {
+        if (format == ImageFormat.JPEG && jpegDecoding == JpegDecoding.REFERENCE) {
             DecodedImage jpeg = decodeJpeg(bytes);
             if (jpeg != null) {
                 return jpeg;
@@ -135,12 +153,11 @@ public final class ImageIntake {
     }
 
     /**
-     * JPEGs go through {@link JpegJsDecoder}: pure Java, it gives exactly the pixels of the
-     * reference pipeline's decoder (jpeg-js 0.4.4), so the default and reference modes see the same
-     * numbers the original pipeline did (libjpeg's smoother chroma upsampling moved face embeddings
-     * to cosine 0.988 of the reference). It ignores ICC profiles, as the reference does. Returns
-     * null for the rare JPEG variants it does not implement (arithmetic coding, 12-bit, lossless),
-     * which then go to the ImageIO reader.
+     * The reference decoding of a JPEG with {@link JpegJsDecoder}: pure Java, exactly the pixels of
+     * the reference pipeline's decoder (jpeg-js 0.4.4; libjpeg's smoother chroma upsampling moved
+     * face embeddings to cosine 0.988 of the reference). It ignores ICC profiles, as the reference
+     * does. Returns null for the rare JPEG variants it does not implement (arithmetic coding,
+     * 12-bit, lossless), which then go to the ImageIO reader.
      */
     private DecodedImage decodeJpeg(byte[] bytes) throws ImageRejectedException {
         int[] size;

@@ -19,6 +19,7 @@ import org.sadasya.face.LivenessVerdict;
  *
  * <pre>
  * java -cp … org.sadasya.face.pad.EvaluatePad --shared ../shared [--cache target/pad-features.json]
+ *     [--live-below 0.5 | --trained-ladder]
  * </pre>
  *
  * Prints Markdown tables (README-pad.md quotes them). Images without a face are counted apart and
@@ -48,6 +49,11 @@ public final class EvaluatePad {
         for (String held : allSources) {
             List<PadDataset.Sample> train = all.stream().filter(s -> !s.source().equals(held)).toList();
             PadModel model = PadTraining.trainModel("without-" + held, train, Map.of());
+            if (!o.containsKey("trained-ladder")) {
+                // The shipped policy: 'live' below the given calibrated score (default 0.5), 'spoof' as trained.
+                model = PresentationAttackDetector.withLiveBelow(model, Double.parseDouble(
+                        o.getOrDefault("live-below", String.valueOf(PresentationAttackDetector.DEFAULT_LIVE_BELOW))));
+            }
             ladders.append(String.format(Locale.ROOT, "| %s | %.3f–%.3f | %s | %s | %s |%n", held,
                     model.faceLadder().liveBelow(), model.faceLadder().spoofFrom(),
                     model.imageLadder().fires() ? String.format(Locale.ROOT, "%.3f–%.3f",

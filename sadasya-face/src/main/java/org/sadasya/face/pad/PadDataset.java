@@ -114,7 +114,7 @@ public final class PadDataset {
 
     static List<Sample> extract(Path shared) throws IOException {
         List<Sample> out = new ArrayList<>();
-        ImageIntake intake = new ImageIntake();
+        ImageIntake intake = new ImageIntake(org.sadasya.face.image.ImageLimits.DEFAULT);
         try (FaceEngine engine = FaceEngine.create(org.sadasya.face.PipelineMode.DEFAULT)) {
             Path pad = shared.resolve("data/pad");
             List<Path> sources;

@@ -51,6 +51,11 @@ public record PadModel(
         }
     }
 
+    /** The same model deciding with another per-face ladder (a service's liveness policy). */
+    public PadModel withFaceLadder(DecisionLadder ladder) {
+        return new PadModel(name, faceFeatures, imageFeatures, face, ladder, image, imageLadder, provenance);
+    }
+
     /** The model bundled with the library, trained on all of shared/data/pad. */
     public static PadModel bundled() {
         try (InputStream in = PadModel.class.getResourceAsStream(RESOURCE)) {

@@ -30,8 +30,8 @@ class ImageIntakeOrientationTest {
         assertThat(decoded.image().width()).isEqualTo(480);
         assertThat(decoded.image().height()).isEqualTo(640);
         // Orientation 6: the stored frame turned 90° clockwise, so upright (x, y) is stored
-        // (y, storedHeight - 1 - x). The decoder alone ignores EXIF and gives the stored frame.
-        RgbImage stored = org.sadasya.face.image.jpeg.JpegJsDecoder.decode(java.nio.file.Files.readAllBytes(file));
+        // (y, storedHeight - 1 - x). ImageIO.read ignores EXIF and gives the stored frame.
+        RgbImage stored = RgbImage.of(ImageIO.read(file.toFile()));
         RgbImage upright = decoded.image();
         for (int[] p : new int[][] {{0, 0}, {479, 0}, {0, 639}, {479, 639}, {100, 333}, {250, 17}}) {
             int x = p[0];

@@ -45,15 +45,16 @@ class ImageIntakeTest {
     }
 
     /**
-     * The golden end-to-end cases keep the exact pixels of jpeg-js, the reference decoder; intake
-     * decodes JPEGs with JpegJsDecoder and must give the same pixels. (libjpeg, through ImageIO,
+     * The golden end-to-end cases keep the exact pixels of jpeg-js, the reference decoder; intake's
+     * reference JPEG decoding must give the same pixels. (libjpeg, through ImageIO,
      * differs: mean |difference| 0.44–0.77 levels, up to 23 on img16, from its IDCT rounding and
      * chroma upsampling.)
      */
     @ParameterizedTest
     @ValueSource(strings = {"img5", "img10", "img16", "img17", "selfie-many-people"})
     void jpeg_decodesExactlyAsTheReferenceDecoder(String name) throws Exception {
-        RgbImage ours = intake.decode(SharedData.file("data/faces/deepface/" + name + ".jpg")).image();
+        ImageIntake jpegJs = new ImageIntake(ImageLimits.DEFAULT, ImageIntake.JpegDecoding.REFERENCE);
+        RgbImage ours = jpegJs.decode(SharedData.file("data/faces/deepface/" + name + ".jpg")).image();
         RgbImage reference = intake.decode(SharedData.file("golden/human-models-3.0.4/e2e/" + name + ".decoded.png")).image();
 
         assertThat(ours.width()).isEqualTo(reference.width());
@@ -71,6 +72,23 @@ class ImageIntakeTest {
         }
         assertThat(sum).as("JPEG pixels differ from the reference decoder's (%d samples off by more than 3)", offByMoreThan3)
                 .isZero();
+    }
+
+    /**
+     * Guards the claim that made TwelveMonkeys our JPEG reader: for ordinary JPEGs (baseline,
+     * progressive, with an ICC profile) its pixels are the JDK decoder's, bit for bit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"img1.jpg", "img16.jpg", "img22.jpg", "img49.jpg", "selfie-many-people.jpg"})
+    void jpeg_decodesToTheSamePixelsAsTheJdkDecoder(String name) throws Exception {
+        Path file = SharedData.file("data/faces/deepface/" + name);
+
+        RgbImage ours = intake.decode(file).image();
+
+        BufferedImage jdk = readWithJdkJpegDecoder(file);
+        assertThat(ours.width()).isEqualTo(jdk.getWidth());
+        assertThat(ours.height()).isEqualTo(jdk.getHeight());
+        assertThat(ours.rgb()).isEqualTo(RgbImage.of(jdk).rgb());
     }
 
     @Test
@@ -250,12 +268,15 @@ class ImageIntakeTest {
 
     @Test
     void jpegWithItsMiddleMissing_isRejectedAsUnreadable() throws Exception {
-        // Ends with a proper EOI, so only the decoder can tell that the scan stopped early.
+        // Ends with a proper EOI, so only the decoder can tell that rows were made up.
         byte[] jpeg = Files.readAllBytes(SharedData.file("data/faces/deepface/img5.jpg"));
         byte[] holed = TestImages.concat(Arrays.copyOf(jpeg, jpeg.length / 2), new byte[] {(byte) 0xff, (byte) 0xd9});
 
         ImageRejectedException e = assertRejected(() -> intake.decode(holed), ImageErrorCode.IMAGE_UNREADABLE);
-        assertThat(e.getMessage()).contains("incomplete");
+        assertThat(e.getMessage()).contains("damaged");
+        ImageIntake reference = new ImageIntake(ImageLimits.DEFAULT, ImageIntake.JpegDecoding.REFERENCE);
+        ImageRejectedException r = assertRejected(() -> reference.decode(holed), ImageErrorCode.IMAGE_UNREADABLE);
+        assertThat(r.getMessage()).contains("incomplete");
     }
 
     @Test

@@ -34,7 +34,7 @@ class PresentationAttackDetectorTest {
 
     static FaceEngine engine;
     static Map<String, PadModel> folds;
-    static final ImageIntake INTAKE = new ImageIntake();
+    static final ImageIntake INTAKE = new ImageIntake(org.sadasya.face.image.ImageLimits.DEFAULT);
 
     @BeforeAll
     static void load() throws IOException {
