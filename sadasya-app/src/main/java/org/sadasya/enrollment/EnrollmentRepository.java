@@ -73,12 +73,26 @@ public final class EnrollmentRepository {
 
     /** Records the pipeline's decision; only an undecided enrolment changes. */
     public int decide(long id, EnrollmentStatus status, String reasonsJson, Long memberId, Long perceptualHash,
-            String modelVersion, OffsetDateTime at) {
+            float[] memberEmbedding, String modelVersion, OffsetDateTime at) {
         return jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, perceptual_hash = ?,"
-                        + " model_version = ?, decided_at = ? WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')")
-                .params(status.name(), reasonsJson, memberId, perceptualHash, modelVersion, at, id)
+                        + " member_embedding = ?, model_version = ?, decided_at = ?"
+                        + " WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')")
+                .params(status.name(), reasonsJson, memberId, perceptualHash,
+                        memberEmbedding == null ? null : org.sadasya.common.Embeddings.toBytes(memberEmbedding),
+                        modelVersion, at, id)
                 .update();
     }
+
+    /** The member face embedding and model found by verification, if any. */
+    public Optional<StoredEmbedding> memberEmbedding(long id) {
+        return jdbc.sql("SELECT member_embedding, model_version FROM enrollment WHERE id = ? AND member_embedding IS NOT NULL")
+                .params(id)
+                .query((rs, i) -> new StoredEmbedding(org.sadasya.common.Embeddings.fromBytes(rs.getBytes(1)),
+                        rs.getString(2)))
+                .optional();
+    }
+
+    public record StoredEmbedding(float[] embedding, String modelVersion) {}
 
     /** A reviewer's resolution of an enrolment in REVIEW. */
     public int resolve(long id, EnrollmentStatus status, String reasonsJson, Long memberId, long reviewerId, String note,

@@ -34,7 +34,7 @@ public final class JdbcMemberRepository implements MemberRepository {
                 .query((rs, i) -> new MemberRef(rs.getLong(1), rs.getString(2))).optional();
     }
 
-    /** Issues the next member id and stores the member with its face (call inside the deciding transaction). */
+    /** Issues the next member id and stores the member with its face, if any (call inside the deciding transaction). */
     public MemberRef insert(NewMember m, float[] embedding, String modelVersion) {
         long number = jdbc.sql("SELECT nextval('member_number_seq')").query(Long.class).single();
         String code = String.format("%s-%07d", codePrefix, number);
@@ -46,6 +46,9 @@ public final class JdbcMemberRepository implements MemberRepository {
                         m.boothId(), m.enrolledBy(), now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
+        if (embedding == null) {
+            return new MemberRef(id, code); // accepted by a reviewer without a usable member face
+        }
         jdbc.sql("INSERT INTO member_face (member_id, embedding, model_version, created_at) VALUES (?, ?, ?, ?)")
                 .params(id, Embeddings.toBytes(embedding), modelVersion == null ? "unknown" : modelVersion, now)
                 .update();

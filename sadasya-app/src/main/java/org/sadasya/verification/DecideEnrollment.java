@@ -254,17 +254,17 @@ public final class DecideEnrollment {
     private RuleResult captureTime(EnrollmentCase c) {
         Instant now = clock.instant();
         Instant claimed = c.claimedCapture();
-        if (claimed != null && claimed.isAfter(c.receivedAt().plus(policy.maxClockSkew()))) {
-            return RuleResult.review(CAPTURE_TIME, "claimed capture time is after the upload",
-                    Map.of("claimed", claimed.toString(), "received", c.receivedAt().toString()));
-        }
-        if (claimed != null && claimed.isBefore(c.receivedAt().minus(policy.maxClaimAge()))) {
-            return RuleResult.review(CAPTURE_TIME, "claimed capture time is too old",
-                    Map.of("claimed", claimed.toString(), "received", c.receivedAt().toString()));
-        }
         Optional<CaptureTime> exif = captureTimes.read(c.photo());
         if (exif.isEmpty()) {
-            return RuleResult.pass(CAPTURE_TIME, "no EXIF capture time: no evidence either way", Map.of("exif", false));
+            // DESIGN.md: missing EXIF is no evidence either way. The claimed time alone is the phone's
+            // word (an offline outbox may upload days later), so it is only noted.
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("exif", false);
+            if (claimed != null) {
+                ev.put("claimed", claimed.toString());
+                ev.put("uploadDelaySeconds", Duration.between(claimed, c.receivedAt()).toSeconds());
+            }
+            return RuleResult.pass(CAPTURE_TIME, "no EXIF capture time: no evidence either way", ev);
         }
         Instant reference = claimed != null ? claimed : c.receivedAt();
         Instant taken = exif.get().offset()

@@ -18,8 +18,6 @@ import java.util.Objects;
  * @param reuseReviewDistance      dHash distance at or below which a person should look → review
  * @param captureTolerance         EXIF time within this of the claimed time → pass
  * @param captureReviewWindow      EXIF time within this of the claimed time → review, farther → reject
- * @param maxClaimAge              claimed capture older than this when received → review (offline outbox limit)
- * @param maxClockSkew             claimed capture later than receipt by more than this → review
  * @param exifZone                 the zone to read an EXIF time without offset in
  * @param mobileReuseOutcome       what a mobile number shared with another member means (families share phones)
  */
@@ -34,8 +32,6 @@ public record VerificationPolicy(
         int reuseReviewDistance,
         Duration captureTolerance,
         Duration captureReviewWindow,
-        Duration maxClaimAge,
-        Duration maxClockSkew,
         ZoneId exifZone,
         Outcome mobileReuseOutcome) {
 
@@ -54,8 +50,6 @@ public record VerificationPolicy(
         }
         Objects.requireNonNull(captureTolerance);
         Objects.requireNonNull(captureReviewWindow);
-        Objects.requireNonNull(maxClaimAge);
-        Objects.requireNonNull(maxClockSkew);
         Objects.requireNonNull(exifZone);
         Objects.requireNonNull(mobileReuseOutcome);
     }
@@ -63,7 +57,7 @@ public record VerificationPolicy(
     /** The defaults of application.yml, for tests and plain-Java use. */
     public static VerificationPolicy defaults() {
         return new VerificationPolicy(0.5, 40, 0.5, 0.05, 3.0, 100.0, 6, 12,
-                Duration.ofMinutes(15), Duration.ofDays(2), Duration.ofDays(14), Duration.ofMinutes(10),
+                Duration.ofMinutes(15), Duration.ofDays(2),
                 ZoneId.of("Asia/Kolkata"), Outcome.REVIEW);
     }
 }

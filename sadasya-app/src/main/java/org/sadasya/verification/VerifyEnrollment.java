@@ -97,7 +97,8 @@ public final class VerifyEnrollment {
             }
             int changed = enrollments.decide(e.id(), EnrollmentStatus.valueOf(d.verdict().name()), reasonsJson(d.reasons()),
                     member == null ? null : member.id(),
-                    d.perceptualHash().isPresent() ? d.perceptualHash().getAsLong() : null, d.modelVersion(),
+                    d.perceptualHash().isPresent() ? d.perceptualHash().getAsLong() : null, d.memberEmbedding(),
+                    d.modelVersion(),
                     Times.now(clock));
             if (changed != 1) {
                 throw new IllegalStateException("enrolment " + e.submissionId() + " was decided concurrently");
@@ -132,7 +133,7 @@ public final class VerifyEnrollment {
             }
             RuleResult r = RuleResult.review(ReasonCode.PIPELINE_ERROR,
                     "verification failed " + job.attempts() + " times; a person must decide", Map.of());
-            enrollments.decide(e.id(), EnrollmentStatus.REVIEW, reasonsJson(List.of(r)), null, null, null,
+            enrollments.decide(e.id(), EnrollmentStatus.REVIEW, reasonsJson(List.of(r)), null, null, null, null,
                     Times.now(clock));
             audit.record("system:verifier", "ENROLLMENT_DECIDED", "enrollment", e.submissionId(),
                     Map.of("verdict", "REVIEW", "reasons", List.of("PIPELINE_ERROR:REVIEW")));

@@ -67,6 +67,8 @@ CREATE TABLE enrollment (
     response_status INT          NOT NULL,
     response_body   TEXT         NOT NULL,
     perceptual_hash BIGINT,
+    -- the member's face embedding found by verification, kept for a reviewer's later acceptance
+    member_embedding BYTEA,
     model_version   VARCHAR(100),
     received_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     decided_at      TIMESTAMP WITH TIME ZONE,
