@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "sadasya 0.1.0",
         description = "Verified digital membership drives.",
-        subcommands = {ServeCommand.class})
+        subcommands = {
+            FacesCommand.class,
+            CompareCommand.class,
+            EvaluateCommand.class,
+            BenchCommand.class,
+            ServeCommand.class,
+        })
 public final class SadasyaCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,6 +27,27 @@ public final class SadasyaCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SadasyaCommand()).execute(args));
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line; unusable input ends with exit 2 and one JSON line on stderr. */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new SadasyaCommand());
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println(Json.error("BAD_ARGUMENT", e.getMessage()));
+            return CliFailure.EXIT_CODE;
+        });
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            if (e instanceof CliFailure f) {
+                System.err.println(Json.error(f.code(), f.getMessage()));
+                return CliFailure.EXIT_CODE;
+            }
+            System.err.println(Json.error("INTERNAL_ERROR", e.getClass().getSimpleName() + ": " + e.getMessage()));
+            if (System.getenv("SADASYA_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return 1;
+        });
+        return cli.execute(args);
     }
 }

@@ -63,18 +63,18 @@ public final class DecideEnrollment {
         FaceSelection faces = FaceSelection.of(analysis.faces(), policy, 2);
         results.add(faceCount(faces));
 
+        // The worker is the counted face most like the worker's references (even when too unlike to
+        // pass WORKER_MATCH); the other counted face is the member, checked against enrolled members
+        // in every case, so that a known member is reported even in a photo that fails other rules.
         Pair pair = assign(faces.counted(), c.workerReferences());
-        FaceObservation memberFace = null;
+        FaceObservation memberFace = pair.other;
         if (c.workerReferences().isEmpty()) {
             results.add(RuleResult.review(WORKER_MATCH, "the worker has no reference face enrolled", Map.of()));
         } else if (pair.worker != null) {
             results.add(workerMatch(pair, threshold));
-            if (pair.workerSimilarity >= threshold) {
-                memberFace = pair.other;
+            if (memberFace != null) {
+                results.add(memberIsNotWorker(pair, threshold));
             }
-        }
-        if (memberFace != null) {
-            results.add(memberIsNotWorker(pair, threshold));
         }
         results.add(liveness(faces.counted()));
         if (memberFace != null) {

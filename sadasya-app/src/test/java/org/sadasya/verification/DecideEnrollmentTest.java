@@ -190,6 +190,17 @@ class DecideEnrollmentTest {
     }
 
     @Test
+    void knownMember_isReportedAsDuplicate_evenWhenTheWorkerDoesNotMatch() {
+        analysis = photo(face(STRANGER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        enrolledFaces.add(new FaceMatch(7, "MP-0000007", 0.9));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(reason(d, ReasonCode.WORKER_MATCH).outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(reason(d, ReasonCode.DUPLICATE_FACE).evidence()).containsEntry("matchedMemberId", "MP-0000007");
+    }
+
+    @Test
     void workerPosingAsMember_isRejected() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(WORKER, 500, 180, LivenessVerdict.LIVE));
 

@@ -32,6 +32,10 @@ public record FaceBox(double x, double y, double width, double height) {
         return y + height / 2;
     }
 
+    public boolean contains(double px, double py) {
+        return px >= x && px <= x2() && py >= y && py <= y2();
+    }
+
     /** Intersection over union, 0..1. */
     public double iou(FaceBox other) {
         double inter = intersection(other);

@@ -1,0 +1,39 @@
+package org.sadasya.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.sadasya.face.FaceEngine;
+import org.sadasya.face.ImageAnalysis;
+import org.sadasya.face.PipelineMode;
+import org.sadasya.face.image.ImageRejectedException;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that run the face engine. */
+final class EngineOptions {
+    @Option(names = "--mode", defaultValue = "default",
+            description = "Pipeline: 'default' (what the service runs) or 'reference' (the original JavaScript pipeline, exactly).")
+    String mode;
+
+    PipelineMode pipelineMode() {
+        return switch (mode.toLowerCase(java.util.Locale.ROOT)) {
+            case "default" -> PipelineMode.DEFAULT;
+            case "reference" -> PipelineMode.REFERENCE;
+            default -> throw new CliFailure("BAD_ARGUMENT", "--mode must be 'default' or 'reference', not '" + mode + "'");
+        };
+    }
+
+    FaceEngine engine() {
+        return FaceEngine.create(pipelineMode());
+    }
+
+    /** Analyses one image, turning unusable input into the command line's error. */
+    static ImageAnalysis analyze(FaceEngine engine, Path image) {
+        try {
+            return engine.analyze(image);
+        } catch (ImageRejectedException e) {
+            throw new CliFailure(e.code().name(), image + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new CliFailure("IMAGE_UNREADABLE", image + ": " + e.getMessage());
+        }
+    }
+}
