@@ -55,6 +55,11 @@ public final class JdbcMemberRepository implements MemberRepository {
         return new MemberRef(id, code);
     }
 
+    /** Serialises member issuing (call inside the deciding transaction; held until it ends). */
+    public void lockIssuing() {
+        jdbc.sql("SELECT id FROM member_issue_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+    }
+
     public Optional<String> codeOf(long memberId) {
         return jdbc.sql("SELECT member_code FROM member WHERE id = ?").params(memberId).query(String.class).optional();
     }

@@ -87,6 +87,28 @@ public final class DecideEnrollment {
         return Decision.of(results, memberFace == null ? null : memberFace.embedding(), analysis.modelVersion(), hash);
     }
 
+    /**
+     * The last duplicate check of an accepted decision, made while member issuing is locked: a
+     * member enrolled by another verifier since {@link #decide} turns the decision into a
+     * DUPLICATE_FACE rejection.
+     */
+    public Decision recheckDuplicate(Decision d) {
+        if (d.verdict() != Verdict.ACCEPTED) {
+            return d;
+        }
+        double threshold = analyzer.matchThreshold();
+        List<FaceMatch> nearest = faceIndex.nearest(d.memberEmbedding(), 1);
+        if (nearest.isEmpty() || nearest.get(0).similarity() < threshold - policy.duplicateReviewMargin()) {
+            return d;
+        }
+        FaceMatch m = nearest.get(0);
+        List<RuleResult> reasons = new ArrayList<>();
+        for (RuleResult r : d.reasons()) {
+            reasons.add(r.code() == DUPLICATE_FACE ? duplicateOutcome(m, threshold) : r);
+        }
+        return Decision.of(reasons, d.memberEmbedding(), d.modelVersion(), d.perceptualHash());
+    }
+
     private RuleResult faceCount(FaceSelection faces) {
         Map<String, Object> ev = Map.of("faces", faces.counted().size(), "ignoredFaces", faces.ignored().size());
         if (faces.counted().size() < 2) {
@@ -182,7 +204,10 @@ public final class DecideEnrollment {
         if (nearest.isEmpty()) {
             return RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike", Map.of("threshold", round(threshold)));
         }
-        FaceMatch m = nearest.get(0);
+        return duplicateOutcome(nearest.get(0), threshold);
+    }
+
+    private RuleResult duplicateOutcome(FaceMatch m, double threshold) {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("similarity", round(m.similarity()));
         ev.put("threshold", round(threshold));

@@ -82,13 +82,19 @@ public final class VerifyEnrollment {
         long started = System.nanoTime();
         EnrollmentData data = read(e.dataJson());
         EnrollmentCase c = caseOf(e, data);
-        Decision d = decide.decide(c);
+        Decision decided = decide.decide(c);
         timer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        Decision[] outcome = {decided};
         Boolean recorded = tx.execute(s -> {
             if (!jobs.complete(job)) {
                 s.setRollbackOnly();
                 return false;
             }
+            if (decided.verdict() == Verdict.ACCEPTED) {
+                members.lockIssuing();
+                outcome[0] = decide.recheckDuplicate(decided);
+            }
+            Decision d = outcome[0];
             MemberRef member = null;
             if (d.verdict() == Verdict.ACCEPTED) {
                 member = members.insert(new JdbcMemberRepository.NewMember(e.id(), data.member().name(),
@@ -111,6 +117,7 @@ public final class VerifyEnrollment {
             audit.record("system:verifier", "ENROLLMENT_DECIDED", "enrollment", e.submissionId(), detail);
             return true;
         });
+        Decision d = outcome[0];
         if (Boolean.TRUE.equals(recorded)) {
             meters.counter("sadasya.decisions", "verdict", d.verdict().name()).increment();
             log.info("enrolment {} decided {} ({})", e.submissionId(), d.verdict(),

@@ -200,6 +200,36 @@ class PersistenceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void memberIssuing_isSerialisedByTheIssueLock(Kind kind) throws Exception {
+        Fixture f = open(kind);
+        try (var db = f.db) {
+            CountDownLatch held = new CountDownLatch(1);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            Future<?> first = pool.submit(() -> f.tx.executeWithoutResult(s -> {
+                f.members.lockIssuing();
+                held.countDown();
+                sleep(600);
+            }));
+            held.await();
+            long t0 = System.nanoTime();
+            f.tx.executeWithoutResult(s -> f.members.lockIssuing());
+            long waitedMillis = (System.nanoTime() - t0) / 1_000_000;
+            first.get();
+            pool.shutdown();
+            assertThat(waitedMillis).as("the second issuer waits for the first").isGreaterThan(300);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static long enrolment(Fixture f, Fixture.Seed seed, String epic) {
         String id = UUID.randomUUID().toString();
         f.submit.submit(seed.worker(), Submissions.data(id, seed.booth().id(), epic, "9812345678"),

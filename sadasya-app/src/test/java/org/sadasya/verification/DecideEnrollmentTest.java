@@ -240,6 +240,20 @@ class DecideEnrollmentTest {
     }
 
     @Test
+    void memberEnrolledByAnotherVerifierMeanwhile_turnsAnAcceptanceIntoADuplicate() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        Decision accepted = decide.decide(enrolment());
+        assertThat(accepted.verdict()).isEqualTo(Verdict.ACCEPTED);
+        enrolledFaces.add(new FaceMatch(9, "MP-0000009", 0.97)); // committed by the other verifier
+
+        Decision rechecked = decide.recheckDuplicate(accepted);
+
+        assertThat(rechecked.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(reason(rechecked, ReasonCode.DUPLICATE_FACE).evidence()).containsEntry("matchedMemberId", "MP-0000009");
+        assertThat(rechecked.reasons()).hasSameSizeAs(accepted.reasons());
+    }
+
+    @Test
     void lookAlikeJustBelowTheThreshold_goesToReview() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
         enrolledFaces.add(new FaceMatch(7, "MP-0000007", THRESHOLD - 0.01));
