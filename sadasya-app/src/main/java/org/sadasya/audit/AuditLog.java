@@ -15,6 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class AuditLog {
 
+    private static final org.springframework.jdbc.core.RowMapper<Entry> ENTRY = (rs, i) -> new Entry(rs.getLong(1),
+            rs.getObject(2, OffsetDateTime.class), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+            rs.getString(7));
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final ObjectMapper json;
@@ -41,16 +45,14 @@ public final class AuditLog {
         return jdbc.sql("SELECT id, at, actor, action, entity_type, entity_id, detail FROM audit_log"
                         + " WHERE entity_type = ? AND entity_id = ? ORDER BY id")
                 .params(entityType, entityId)
-                .query((rs, i) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .query(ENTRY)
                 .list();
     }
 
     public List<Entry> latest(int limit) {
         return jdbc.sql("SELECT id, at, actor, action, entity_type, entity_id, detail FROM audit_log ORDER BY id DESC LIMIT ?")
                 .params(limit)
-                .query((rs, i) -> new Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)))
+                .query(ENTRY)
                 .list();
     }
 

@@ -27,9 +27,9 @@ public record EnrollmentData(
         Boolean consent) {
 
     /** EPIC (voter id): three letters and seven digits (DESIGN.md). */
-    static final Pattern EPIC = Pattern.compile("^[A-Z]{3}[0-9]{7}$");
+    public static final Pattern EPIC = Pattern.compile("^[A-Z]{3}[0-9]{7}$");
     /** Indian mobile numbers: ten digits starting 6–9, optionally written with +91. */
-    static final Pattern MOBILE = Pattern.compile("^(?:\\+91)?([6-9][0-9]{9})$");
+    public static final Pattern MOBILE = Pattern.compile("^(?:\\+91)?([6-9][0-9]{9})$");
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Member(String name, String nameHi, String mobile, String epic, Integer age, String gender) {}

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.sadasya.audit.AuditLog;
+import org.sadasya.enrollment.EnrollmentData;
 import org.sadasya.enrollment.ImageStore;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.image.ImageErrorCode;
@@ -47,7 +47,6 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "people")
 public class WorkerController {
 
-    private static final Pattern MOBILE = Pattern.compile("^(?:\\+91)?([6-9][0-9]{9})$");
     static final int MIN_PASSWORD = 6;
 
     private final UserRepository users;
@@ -91,7 +90,7 @@ public class WorkerController {
         if (req.mobile() == null) {
             throw ApiException.fieldInvalid("mobile", "field.required");
         }
-        Matcher m = MOBILE.matcher(req.mobile().replace(" ", ""));
+        Matcher m = EnrollmentData.MOBILE.matcher(req.mobile().replace(" ", ""));
         if (!m.matches()) {
             throw ApiException.fieldInvalid("mobile", "field.mobile");
         }
