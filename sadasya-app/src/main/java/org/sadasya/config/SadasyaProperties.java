@@ -1,0 +1,51 @@
+package org.sadasya.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.sadasya.verification.Outcome;
+import org.sadasya.verification.VerificationPolicy;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** {@code sadasya.*} in application.yml: see there for what each value is and where it comes from. */
+@ConfigurationProperties(prefix = "sadasya")
+public record SadasyaProperties(
+        Path dataDir,
+        String imageKey,
+        String memberPrefix,
+        @DefaultValue("12h") Duration tokenTtl,
+        @DefaultValue("false") boolean demo,
+        String adminPassword,
+        @DefaultValue Intake intake,
+        @DefaultValue Verifier verifier,
+        @DefaultValue Verification verification) {
+
+    public record Intake(@DefaultValue("10000000") int maxPhotoBytes, @DefaultValue("5") int maxBurstFrames) {}
+
+    public record Verifier(@DefaultValue("true") boolean enabled, @DefaultValue("2") int threads,
+            @DefaultValue("60s") Duration lease, @DefaultValue("500ms") Duration poll,
+            @DefaultValue("5") int maxAttempts, @DefaultValue("10s") Duration backoff) {}
+
+    public record Verification(
+            @DefaultValue("0.5") double minDetectionScore,
+            @DefaultValue("40") int minFaceSizePixels,
+            @DefaultValue("0.5") double thirdFaceAreaRatio,
+            @DefaultValue("0.05") double duplicateReviewMargin,
+            @DefaultValue("3.0") double radiusReviewFactor,
+            @DefaultValue("100") double maxAccuracyMeters,
+            @DefaultValue("6") int reuseRejectDistance,
+            @DefaultValue("12") int reuseReviewDistance,
+            @DefaultValue("15m") Duration captureTolerance,
+            @DefaultValue("2d") Duration captureReviewWindow,
+            @DefaultValue("Asia/Kolkata") ZoneId exifZone,
+            @DefaultValue("REVIEW") Outcome mobileReuseOutcome) {
+
+        public VerificationPolicy policy() {
+            return new VerificationPolicy(minDetectionScore, minFaceSizePixels, thirdFaceAreaRatio,
+                    duplicateReviewMargin, radiusReviewFactor, maxAccuracyMeters, reuseRejectDistance,
+                    reuseReviewDistance, captureTolerance, captureReviewWindow, exifZone,
+                    mobileReuseOutcome);
+        }
+    }
+}

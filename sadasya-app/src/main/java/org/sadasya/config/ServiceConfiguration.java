@@ -1,0 +1,172 @@
+package org.sadasya.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.sadasya.audit.AuditLog;
+import org.sadasya.enrollment.EnrollmentRepository;
+import org.sadasya.enrollment.ImageKeys;
+import org.sadasya.enrollment.ImageStore;
+import org.sadasya.enrollment.SubmitEnrollment;
+import org.sadasya.member.ExactMemberFaceIndex;
+import org.sadasya.member.JdbcMemberRepository;
+import org.sadasya.org.OrgUnitRepository;
+import org.sadasya.security.TokenService;
+import org.sadasya.security.UserRepository;
+import org.sadasya.verification.CaptureTimeReader;
+import org.sadasya.verification.DecideEnrollment;
+import org.sadasya.verification.ExifCaptureTimeReader;
+import org.sadasya.verification.FaceAnalyzer;
+import org.sadasya.verification.FaceEngineAnalyzer;
+import org.sadasya.verification.ImageFingerprints;
+import org.sadasya.verification.JobQueue;
+import org.sadasya.verification.MemberFaceIndex;
+import org.sadasya.verification.StoredImageFingerprints;
+import org.sadasya.verification.VerificationHook;
+import org.sadasya.verification.VerificationRunner;
+import org.sadasya.verification.VerifyEnrollment;
+import org.sadasya.worker.WorkerFaceRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the domain and its adapters. The domain classes carry no Spring annotations, so they stay
+ * usable from plain tests and a plain {@code main}; every port has one adapter bean here, and a
+ * test (or the lead's HNSW index) replaces one by declaring its own bean of the port's type.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ServiceConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    JdbcClient jdbcClient(DataSource dataSource) {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Bean
+    TransactionTemplate transactionTemplate(PlatformTransactionManager tm) {
+        return new TransactionTemplate(tm);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    AuditLog auditLog(JdbcClient jdbc, Clock clock, ObjectMapper json) {
+        return new AuditLog(jdbc, clock, json);
+    }
+
+    @Bean
+    OrgUnitRepository orgUnitRepository(JdbcClient jdbc, Clock clock) {
+        return new OrgUnitRepository(jdbc, clock);
+    }
+
+    @Bean
+    UserRepository userRepository(JdbcClient jdbc, Clock clock) {
+        return new UserRepository(jdbc, clock);
+    }
+
+    @Bean
+    TokenService tokenService(JdbcClient jdbc, UserRepository users, PasswordEncoder passwords, Clock clock,
+            SadasyaProperties props) {
+        return new TokenService(jdbc, users, passwords, clock, props.tokenTtl());
+    }
+
+    @Bean
+    EnrollmentRepository enrollmentRepository(JdbcClient jdbc) {
+        return new EnrollmentRepository(jdbc);
+    }
+
+    @Bean
+    JdbcMemberRepository memberRepository(JdbcClient jdbc, Clock clock, SadasyaProperties props) {
+        return new JdbcMemberRepository(jdbc, clock, props.memberPrefix());
+    }
+
+    @Bean
+    WorkerFaceRepository workerFaceRepository(JdbcClient jdbc, Clock clock) {
+        return new WorkerFaceRepository(jdbc, clock);
+    }
+
+    @Bean
+    JobQueue jobQueue(JdbcClient jdbc, Clock clock) {
+        return new JobQueue(jdbc, clock);
+    }
+
+    @Bean
+    ImageStore imageStore(SadasyaProperties props, DataSource dataSource) throws java.sql.SQLException {
+        boolean embedded;
+        try (var c = dataSource.getConnection()) {
+            embedded = c.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
+        var key = ImageKeys.resolve(props.imageKey(), embedded, props.dataDir().resolve("image.key"));
+        return new ImageStore(props.dataDir().resolve("images"), key);
+    }
+
+    @Bean
+    SubmitEnrollment submitEnrollment(OrgUnitRepository orgUnits, EnrollmentRepository enrollments, ImageStore images,
+            JobQueue jobs, AuditLog audit, TransactionTemplate tx, ObjectMapper json, Clock clock,
+            SadasyaProperties props, MeterRegistry meters) {
+        return new SubmitEnrollment(orgUnits, enrollments, images, jobs, audit, tx, json, clock,
+                new SubmitEnrollment.Limits(props.intake().maxPhotoBytes(), props.intake().maxBurstFrames()), meters);
+    }
+
+    /** The real face engine (tests that are not about faces declare a {@code @Primary} test double). */
+    @Bean(destroyMethod = "close")
+    FaceEngineAnalyzer faceAnalyzer() {
+        return new FaceEngineAnalyzer();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(MemberFaceIndex.class)
+    MemberFaceIndex memberFaceIndex(JdbcClient jdbc) {
+        return new ExactMemberFaceIndex(jdbc);
+    }
+
+    @Bean
+    ImageFingerprints imageFingerprints(EnrollmentRepository enrollments) {
+        return new StoredImageFingerprints(enrollments);
+    }
+
+    @Bean
+    CaptureTimeReader captureTimeReader() {
+        return new ExifCaptureTimeReader();
+    }
+
+    @Bean
+    DecideEnrollment decideEnrollment(FaceAnalyzer analyzer, MemberFaceIndex index, JdbcMemberRepository members,
+            ImageFingerprints fingerprints, CaptureTimeReader captureTimes, Clock clock, SadasyaProperties props) {
+        return new DecideEnrollment(analyzer, index, members, fingerprints, captureTimes, clock,
+                props.verification().policy());
+    }
+
+    @Bean
+    VerifyEnrollment verifyEnrollment(EnrollmentRepository enrollments, OrgUnitRepository orgUnits,
+            WorkerFaceRepository workerFaces, JdbcMemberRepository members, ImageStore images, JobQueue jobs,
+            AuditLog audit, DecideEnrollment decide, TransactionTemplate tx, ObjectMapper json, Clock clock,
+            ObjectProvider<VerificationHook> hook, MeterRegistry meters) {
+        return new VerifyEnrollment(enrollments, orgUnits, workerFaces, members, images, jobs, audit, decide, tx, json,
+                clock, hook.getIfAvailable(() -> VerificationHook.NONE), meters);
+    }
+
+    @Bean
+    VerificationRunner verificationRunner(JobQueue jobs, VerifyEnrollment verify, SadasyaProperties props) {
+        var v = props.verifier();
+        return new VerificationRunner(jobs, verify, new VerificationRunner.Settings(v.threads(), v.lease(), v.poll(),
+                v.maxAttempts(), v.backoff(), v.enabled()));
+    }
+}

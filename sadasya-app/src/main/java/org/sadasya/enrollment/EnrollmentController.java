@@ -1,0 +1,80 @@
+package org.sadasya.enrollment;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.sadasya.security.Actor;
+import org.sadasya.security.Role;
+import org.sadasya.verification.VerificationRunner;
+import org.sadasya.web.ApiException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+@RestController
+@RequestMapping("/api/v1/enrollments")
+@Tag(name = "enrollments")
+public class EnrollmentController {
+
+    private final SubmitEnrollment submit;
+    private final EnrollmentRepository enrollments;
+    private final VerificationRunner runner;
+    private final ObjectMapper json;
+
+    public EnrollmentController(SubmitEnrollment submit, EnrollmentRepository enrollments, VerificationRunner runner,
+            ObjectMapper json) {
+        this.submit = submit;
+        this.enrollments = enrollments;
+        this.runner = runner;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Submit an enrolment: photo, optional burst frames, data (JSON). 202 once stored durably")
+    public ResponseEntity<String> submit(@AuthenticationPrincipal Actor actor,
+            @RequestPart(name = "photo", required = false) MultipartFile photo,
+            @RequestPart(name = "burst", required = false) List<MultipartFile> burst,
+            @RequestPart(name = "data", required = false) String data) throws IOException {
+        if (data == null) {
+            throw ApiException.fieldInvalid("data", "field.required");
+        }
+        if (photo == null) {
+            throw ApiException.fieldInvalid("photo", "field.required");
+        }
+        List<byte[]> frames = new ArrayList<>();
+        if (burst != null) {
+            for (MultipartFile f : burst) {
+                frames.add(f.getBytes());
+            }
+        }
+        SubmitEnrollment.Answer answer = submit.submit(actor, data, photo.getBytes(), frames);
+        runner.nudge();
+        return ResponseEntity.status(answer.status())
+                .location(URI.create("/api/v1/enrollments/" + answer.submissionId()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
+    }
+
+    @GetMapping("/{submissionId}")
+    @Operation(summary = "Status and reasons of an enrolment")
+    public EnrollmentView get(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId) {
+        EnrollmentRecord r = enrollments.findBySubmissionId(submissionId.toLowerCase(java.util.Locale.ROOT))
+                .orElseThrow(() -> ApiException.notFound("enrollment"));
+        boolean visible = actor.role() == Role.WORKER ? r.workerId() == actor.userId() : actor.covers(r.boothPath());
+        if (!visible) {
+            throw ApiException.notFound("enrollment");
+        }
+        return EnrollmentView.of(r, json);
+    }
+}

@@ -1,0 +1,123 @@
+package org.sadasya.enrollment;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+public final class EnrollmentRepository {
+
+    private static final String SELECT = "SELECT e.id, e.submission_id, e.content_sha256, e.worker_id, e.booth_id,"
+            + " e.booth_path, e.data_json, e.status, e.reasons_json, m.member_code, e.response_status, e.response_body,"
+            + " e.received_at, e.decided_at, e.review_note FROM enrollment e LEFT JOIN member m ON m.id = e.member_id";
+    private static final RowMapper<EnrollmentRecord> ROW = (rs, i) -> new EnrollmentRecord(rs.getLong(1),
+            rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getString(6), rs.getString(7),
+            EnrollmentStatus.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getInt(11),
+            rs.getString(12), rs.getObject(13, OffsetDateTime.class), rs.getObject(14, OffsetDateTime.class),
+            rs.getString(15));
+
+    private final JdbcClient jdbc;
+
+    public EnrollmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts a RECEIVED enrolment; a second row with the same submission id fails on the unique key. */
+    public long insert(String submissionId, String contentSha256, long workerId, long boothId, String boothPath,
+            String dataJson, int responseStatus, String responseBody, OffsetDateTime receivedAt) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO enrollment (submission_id, content_sha256, worker_id, booth_id, booth_path, data_json,"
+                        + " status, response_status, response_body, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(submissionId, contentSha256, workerId, boothId, boothPath, dataJson,
+                        EnrollmentStatus.RECEIVED.name(), responseStatus, responseBody, receivedAt)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public void addImage(long enrollmentId, String kind, int seq, String imageKey, String sha256, int sizeBytes) {
+        jdbc.sql("INSERT INTO enrollment_image (enrollment_id, kind, seq, image_key, sha256, size_bytes)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")
+                .params(enrollmentId, kind, seq, imageKey, sha256, sizeBytes).update();
+    }
+
+    public List<StoredImage> images(long enrollmentId) {
+        return jdbc.sql("SELECT kind, seq, image_key, sha256 FROM enrollment_image WHERE enrollment_id = ? ORDER BY kind DESC, seq")
+                .params(enrollmentId)
+                .query((rs, i) -> new StoredImage(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public Optional<EnrollmentRecord> findBySubmissionId(String submissionId) {
+        return jdbc.sql(SELECT + " WHERE e.submission_id = ?").params(submissionId).query(ROW).optional();
+    }
+
+    public Optional<EnrollmentRecord> find(long id) {
+        return jdbc.sql(SELECT + " WHERE e.id = ?").params(id).query(ROW).optional();
+    }
+
+    /** Enrolments with a status inside a scope (path prefix; null = everywhere), oldest first. */
+    public List<EnrollmentRecord> withStatus(EnrollmentStatus status, String pathPrefix, int limit, long afterId) {
+        return pathPrefix == null
+                ? jdbc.sql(SELECT + " WHERE e.status = ? AND e.id > ? ORDER BY e.id LIMIT ?")
+                        .params(status.name(), afterId, limit).query(ROW).list()
+                : jdbc.sql(SELECT + " WHERE e.status = ? AND e.booth_path LIKE ? AND e.id > ? ORDER BY e.id LIMIT ?")
+                        .params(status.name(), pathPrefix + "%", afterId, limit).query(ROW).list();
+    }
+
+    public void markProcessing(long id) {
+        jdbc.sql("UPDATE enrollment SET status = 'PROCESSING' WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')")
+                .params(id).update();
+    }
+
+    /** Records the pipeline's decision; only an undecided enrolment changes. */
+    public int decide(long id, EnrollmentStatus status, String reasonsJson, Long memberId, Long perceptualHash,
+            float[] memberEmbedding, String modelVersion, OffsetDateTime at) {
+        return jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, perceptual_hash = ?,"
+                        + " member_embedding = ?, model_version = ?, decided_at = ?"
+                        + " WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')")
+                .params(status.name(), reasonsJson, memberId, perceptualHash,
+                        memberEmbedding == null ? null : org.sadasya.common.Embeddings.toBytes(memberEmbedding),
+                        modelVersion, at, id)
+                .update();
+    }
+
+    /** The member face embedding and model found by verification, if any. */
+    public Optional<StoredEmbedding> memberEmbedding(long id) {
+        return jdbc.sql("SELECT member_embedding, model_version FROM enrollment WHERE id = ? AND member_embedding IS NOT NULL")
+                .params(id)
+                .query((rs, i) -> new StoredEmbedding(org.sadasya.common.Embeddings.fromBytes(rs.getBytes(1)),
+                        rs.getString(2)))
+                .optional();
+    }
+
+    public record StoredEmbedding(float[] embedding, String modelVersion) {}
+
+    /** A reviewer's resolution of an enrolment in REVIEW. */
+    public int resolve(long id, EnrollmentStatus status, String reasonsJson, Long memberId, long reviewerId, String note,
+            OffsetDateTime at) {
+        return jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, reviewed_by = ?,"
+                        + " review_note = ?, decided_at = ? WHERE id = ? AND status = 'REVIEW'")
+                .params(status.name(), reasonsJson, memberId, reviewerId, note, at, id)
+                .update();
+    }
+
+    public Optional<Long> memberIdOf(long enrollmentId) {
+        return jdbc.sql("SELECT member_id FROM enrollment WHERE id = ?").params(enrollmentId)
+                .query((rs, i) -> rs.getObject(1, Long.class)).optional();
+    }
+
+    /** Every stored photo fingerprint but one submission's (a scan: fine for a district, an index later). */
+    public List<Fingerprint> fingerprints(String excludeSubmissionId) {
+        return jdbc.sql("SELECT submission_id, perceptual_hash FROM enrollment WHERE perceptual_hash IS NOT NULL"
+                        + " AND submission_id <> ?")
+                .params(excludeSubmissionId)
+                .query((rs, i) -> new Fingerprint(rs.getString(1), rs.getLong(2)))
+                .list();
+    }
+
+    public record Fingerprint(String submissionId, long hash) {}
+
+    public record StoredImage(String kind, int seq, String imageKey, String sha256) {}
+}

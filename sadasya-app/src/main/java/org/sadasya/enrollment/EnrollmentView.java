@@ -1,0 +1,29 @@
+package org.sadasya.enrollment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** The API's view of an enrolment: {@code {submissionId, status, reasons:[{code, outcome, detail}], memberId}} and more. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record EnrollmentView(String submissionId, String status, List<Reason> reasons, String memberId, long boothId,
+        OffsetDateTime receivedAt, OffsetDateTime decidedAt, String reviewNote) {
+
+    public record Reason(String code, String outcome, String detail, Map<String, Object> evidence) {}
+
+    public static EnrollmentView of(EnrollmentRecord r, ObjectMapper json) {
+        List<Reason> reasons = List.of();
+        if (r.reasonsJson() != null) {
+            try {
+                reasons = json.readValue(r.reasonsJson(), new TypeReference<List<Reason>>() {});
+            } catch (Exception e) {
+                throw new IllegalStateException("stored reasons of " + r.submissionId() + " are unreadable", e);
+            }
+        }
+        return new EnrollmentView(r.submissionId(), r.status().name(), reasons, r.memberCode(), r.boothId(),
+                r.receivedAt(), r.decidedAt(), r.reviewNote());
+    }
+}

@@ -1,0 +1,147 @@
+package org.sadasya.org;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sadasya.audit.AuditLog;
+import org.sadasya.security.Actor;
+import org.sadasya.security.Role;
+import org.sadasya.web.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The party hierarchy. ADMIN creates anywhere; a REVIEWER below its own unit. */
+@RestController
+@RequestMapping("/api/v1/org-units")
+@Tag(name = "org-units")
+public class OrgUnitController {
+
+    private final OrgUnitRepository units;
+    private final AuditLog audit;
+    private final TransactionTemplate tx;
+
+    public OrgUnitController(OrgUnitRepository units, AuditLog audit, TransactionTemplate tx) {
+        this.units = units;
+        this.audit = audit;
+        this.tx = tx;
+    }
+
+    public record NewOrgUnit(Long parentId, String level, String code, String name, String nameHi, Double latitude,
+            Double longitude, Double radiusMeters) {}
+
+    @PostMapping
+    @Operation(summary = "Create an org unit (state, district, block, mandalam, sector or booth)")
+    public ResponseEntity<OrgUnit> create(@AuthenticationPrincipal Actor actor, @RequestBody NewOrgUnit req) {
+        if (actor.role() == Role.WORKER) {
+            throw ApiException.forbidden();
+        }
+        OrgLevel level = parseLevel(req.level());
+        String code = required("code", req.code(), 64);
+        String name = required("name", req.name(), 200);
+        if (req.nameHi() != null && req.nameHi().length() > 200) {
+            throw ApiException.fieldInvalid("nameHi", "field.tooLong");
+        }
+        OrgUnit parent = null;
+        if (level == OrgLevel.STATE) {
+            if (req.parentId() != null) {
+                throw ApiException.fieldInvalid("parentId", "field.stateHasNoParent");
+            }
+            if (actor.role() != Role.ADMIN) {
+                throw ApiException.forbidden();
+            }
+        } else {
+            if (req.parentId() == null) {
+                throw ApiException.fieldInvalid("parentId", "field.required");
+            }
+            parent = units.find(req.parentId()).orElseThrow(() -> ApiException.fieldInvalid("parentId", "field.parent"));
+            if (parent.level().ordinal() >= level.ordinal()) {
+                throw ApiException.fieldInvalid("level", "field.levelBelowParent");
+            }
+            if (!actor.covers(parent)) {
+                throw ApiException.forbidden();
+            }
+        }
+        checkLocation(level, req);
+        OrgUnit p = parent;
+        OrgUnit created = tx.execute(s -> {
+            if (units.codeExists(code)) {
+                throw new ApiException(HttpStatus.CONFLICT, "ORG_UNIT_CODE_TAKEN", null, Map.of("code", code));
+            }
+            OrgUnit u = units.insert(p, level, code, name, req.nameHi(), req.latitude(), req.longitude(),
+                    req.radiusMeters());
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("level", level.name());
+            detail.put("code", code);
+            detail.put("parentId", u.parentId());
+            audit.record(actor.auditName(), "ORG_UNIT_CREATED", "org_unit", u.id(), detail);
+            return u;
+        });
+        return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    }
+
+    @GetMapping("/{id}")
+    public OrgUnit get(@PathVariable long id) {
+        return units.find(id).orElseThrow(() -> ApiException.notFound("org-unit"));
+    }
+
+    @GetMapping
+    @Operation(summary = "The children of a unit (the states when parentId is absent)")
+    public List<OrgUnit> children(@RequestParam(required = false) Long parentId) {
+        return units.children(parentId);
+    }
+
+    private static OrgLevel parseLevel(String level) {
+        if (level == null) {
+            throw ApiException.fieldInvalid("level", "field.required");
+        }
+        try {
+            return OrgLevel.valueOf(level.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.fieldInvalid("level", "field.level");
+        }
+    }
+
+    private static String required(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.fieldInvalid(field, "field.required");
+        }
+        if (value.strip().length() > max) {
+            throw ApiException.fieldInvalid(field, "field.tooLong");
+        }
+        return value.strip();
+    }
+
+    private static void checkLocation(OrgLevel level, NewOrgUnit req) {
+        if ((req.latitude() == null) != (req.longitude() == null)) {
+            throw ApiException.fieldInvalid(req.latitude() == null ? "latitude" : "longitude", "field.required");
+        }
+        if (req.latitude() != null && !(req.latitude() >= -90 && req.latitude() <= 90)) {
+            throw ApiException.fieldInvalid("latitude", "field.latitude");
+        }
+        if (req.longitude() != null && !(req.longitude() >= -180 && req.longitude() <= 180)) {
+            throw ApiException.fieldInvalid("longitude", "field.longitude");
+        }
+        if (req.radiusMeters() != null && !(req.radiusMeters() > 0 && req.radiusMeters() <= 100_000)) {
+            throw ApiException.fieldInvalid("radiusMeters", "field.radius");
+        }
+        if (level == OrgLevel.BOOTH) {
+            if (req.latitude() == null) {
+                throw ApiException.fieldInvalid("latitude", "field.required");
+            }
+            if (req.radiusMeters() == null) {
+                throw ApiException.fieldInvalid("radiusMeters", "field.required");
+            }
+        }
+    }
+}

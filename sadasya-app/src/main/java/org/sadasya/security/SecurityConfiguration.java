@@ -1,0 +1,65 @@
+package org.sadasya.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Stateless bearer-token security. Role and hierarchy-scope checks live with the use cases (they
+ * need the org unit); here only: who may call without a token, and problem+json for 401/403.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ObjectMapper json, MessageSource messages)
+            throws Exception {
+        http.csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) ->
+                                problem(res, json, messages, req.getLocale(), 401, "UNAUTHENTICATED"))
+                        .accessDeniedHandler((req, res, ex) ->
+                                problem(res, json, messages, req.getLocale(), 403, "FORBIDDEN")));
+        return http.build();
+    }
+
+    private static void problem(HttpServletResponse res, ObjectMapper json, MessageSource messages,
+            java.util.Locale locale, int status, String code) throws java.io.IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:sadasya:problem:" + code);
+        body.put("title", messages.getMessage("problem." + code + ".title", null, code, locale));
+        body.put("status", status);
+        body.put("detail", messages.getMessage("problem." + code, null, code, locale));
+        body.put("code", code);
+        res.setStatus(status);
+        res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        res.setCharacterEncoding("UTF-8");
+        if (status == 401) {
+            res.setHeader("WWW-Authenticate", "Bearer");
+        }
+        json.writeValue(res.getOutputStream(), body);
+    }
+}

@@ -1,0 +1,68 @@
+package org.sadasya.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import org.sadasya.common.Hashes;
+import org.sadasya.common.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * Logs users in and resolves bearer tokens. Tokens are 256 random bits handed to the client once;
+ * the database keeps only their SHA-256, so a database dump holds no usable token.
+ */
+public final class TokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+    private final Duration ttl;
+
+    public TokenService(JdbcClient jdbc, UserRepository users, PasswordEncoder passwords, Clock clock, Duration ttl) {
+        this.jdbc = jdbc;
+        this.users = users;
+        this.passwords = passwords;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** A new token for a valid username and password; empty otherwise. */
+    public Optional<IssuedToken> login(String username, String password) {
+        Optional<UserAccount> user = users.findByUsername(username == null ? "" : username);
+        if (user.isEmpty() || !user.get().active() || password == null
+                || !passwords.matches(password, user.get().passwordHash())) {
+            return Optional.empty();
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        var expires = clock.instant().plus(ttl);
+        jdbc.sql("INSERT INTO api_token (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+                .params(hash(token), user.get().id(), Times.at(expires))
+                .update();
+        return Optional.of(new IssuedToken(token, ttl.toSeconds(), user.get()));
+    }
+
+    /** The caller a live token belongs to. */
+    public Optional<Actor> resolve(String token) {
+        return jdbc.sql("SELECT u.id, u.username, u.role, u.org_unit_id, o.path FROM api_token t"
+                        + " JOIN app_user u ON u.id = t.user_id LEFT JOIN org_unit o ON o.id = u.org_unit_id"
+                        + " WHERE t.token_hash = ? AND t.expires_at > ? AND u.active = TRUE")
+                .params(hash(token), Times.now(clock))
+                .query((rs, i) -> new Actor(rs.getLong(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+                        rs.getObject(4, Long.class), rs.getString(5)))
+                .optional();
+    }
+
+    private static String hash(String token) {
+        return Hashes.sha256Hex(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public record IssuedToken(String accessToken, long expiresInSeconds, UserAccount user) {}
+}

@@ -1,0 +1,324 @@
+package org.sadasya.verification;
+
+import static org.sadasya.verification.ReasonCode.*;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.sadasya.face.FaceEngine;
+import org.sadasya.face.FaceObservation;
+import org.sadasya.face.ImageAnalysis;
+import org.sadasya.face.LivenessVerdict;
+import org.sadasya.face.image.ImageRejectedException;
+import org.sadasya.verification.CaptureTimeReader.CaptureTime;
+import org.sadasya.verification.ImageFingerprints.FingerprintMatch;
+import org.sadasya.verification.MemberFaceIndex.FaceMatch;
+import org.sadasya.verification.MemberRepository.MemberRef;
+
+/**
+ * The use case that decides an enrolment: runs every rule of DESIGN.md over the photo and the
+ * claimed details and combines the outcomes (any reject → REJECTED, else any review → REVIEW, else
+ * ACCEPTED). Pure domain code: it sees the world only through its ports.
+ */
+public final class DecideEnrollment {
+
+    private final FaceAnalyzer analyzer;
+    private final MemberFaceIndex faceIndex;
+    private final MemberRepository members;
+    private final ImageFingerprints fingerprints;
+    private final CaptureTimeReader captureTimes;
+    private final Clock clock;
+    private final VerificationPolicy policy;
+
+    public DecideEnrollment(FaceAnalyzer analyzer, MemberFaceIndex faceIndex, MemberRepository members,
+            ImageFingerprints fingerprints, CaptureTimeReader captureTimes, Clock clock, VerificationPolicy policy) {
+        this.analyzer = Objects.requireNonNull(analyzer);
+        this.faceIndex = Objects.requireNonNull(faceIndex);
+        this.members = Objects.requireNonNull(members);
+        this.fingerprints = Objects.requireNonNull(fingerprints);
+        this.captureTimes = Objects.requireNonNull(captureTimes);
+        this.clock = Objects.requireNonNull(clock);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    public Decision decide(EnrollmentCase c) {
+        List<RuleResult> results = new ArrayList<>();
+        OptionalLong hash = fingerprints.fingerprint(c.photo());
+        ImageAnalysis analysis;
+        try {
+            analysis = analyzer.analyze(c.photo());
+        } catch (ImageRejectedException e) {
+            results.add(RuleResult.reject(IMAGE_UNUSABLE, "the photo cannot be used: " + e.code(),
+                    Map.of("imageCode", e.code().name())));
+            return Decision.of(results, null, null, hash);
+        }
+        double threshold = analyzer.matchThreshold();
+        FaceSelection faces = FaceSelection.of(analysis.faces(), policy, 2);
+        results.add(faceCount(faces));
+
+        // The worker is the counted face most like the worker's references (even when too unlike to
+        // pass WORKER_MATCH); the other counted face is the member, checked against enrolled members
+        // in every case, so that a known member is reported even in a photo that fails other rules.
+        Pair pair = assign(faces.counted(), c.workerReferences());
+        FaceObservation memberFace = pair.other;
+        if (c.workerReferences().isEmpty()) {
+            results.add(RuleResult.review(WORKER_MATCH, "the worker has no reference face enrolled", Map.of()));
+        } else if (pair.worker != null) {
+            results.add(workerMatch(pair, threshold));
+            if (memberFace != null) {
+                results.add(memberIsNotWorker(pair, threshold));
+            }
+        }
+        results.add(liveness(faces.counted()));
+        if (memberFace != null) {
+            results.add(duplicateFace(memberFace, threshold));
+        }
+        results.add(details(c));
+        results.add(fieldPresence(c));
+        hash.ifPresent(h -> results.add(imageReuse(h, c.submissionId())));
+        results.add(captureTime(c));
+        return Decision.of(results, memberFace == null ? null : memberFace.embedding(), analysis.modelVersion(), hash);
+    }
+
+    /**
+     * The last duplicate check of an accepted decision, made while member issuing is locked: a
+     * member enrolled by another verifier since {@link #decide} turns the decision into a
+     * DUPLICATE_FACE rejection.
+     */
+    public Decision recheckDuplicate(Decision d) {
+        if (d.verdict() != Verdict.ACCEPTED) {
+            return d;
+        }
+        double threshold = analyzer.matchThreshold();
+        List<FaceMatch> nearest = faceIndex.nearest(d.memberEmbedding(), 1);
+        if (nearest.isEmpty() || nearest.get(0).similarity() < threshold - policy.duplicateReviewMargin()) {
+            return d;
+        }
+        FaceMatch m = nearest.get(0);
+        List<RuleResult> reasons = new ArrayList<>();
+        for (RuleResult r : d.reasons()) {
+            reasons.add(r.code() == DUPLICATE_FACE ? duplicateOutcome(m, threshold) : r);
+        }
+        return Decision.of(reasons, d.memberEmbedding(), d.modelVersion(), d.perceptualHash());
+    }
+
+    private RuleResult faceCount(FaceSelection faces) {
+        Map<String, Object> ev = Map.of("faces", faces.counted().size(), "ignoredFaces", faces.ignored().size());
+        if (faces.counted().size() < 2) {
+            return RuleResult.reject(FACE_COUNT, "found " + faces.counted().size() + " clear face(s), need worker and member", ev);
+        }
+        if (faces.similarThirdFace()) {
+            return RuleResult.review(FACE_COUNT, "a third face of similar size: who is the member?", ev);
+        }
+        return RuleResult.pass(FACE_COUNT, faces.ignored().isEmpty()
+                ? "two clear faces"
+                : "two clear faces; " + faces.ignored().size() + " small background face(s) ignored", ev);
+    }
+
+    /** Worker = the counted face most similar to the worker's references; the other counted face is the member. */
+    private static Pair assign(List<FaceObservation> counted, List<float[]> references) {
+        Pair p = new Pair();
+        if (references.isEmpty() || counted.isEmpty()) {
+            return p;
+        }
+        double[] sims = new double[counted.size()];
+        int best = 0;
+        for (int i = 0; i < counted.size(); i++) {
+            sims[i] = bestSimilarity(counted.get(i).embedding(), references);
+            if (sims[i] > sims[best]) {
+                best = i;
+            }
+        }
+        p.worker = counted.get(best);
+        p.workerSimilarity = sims[best];
+        if (counted.size() > 1) {
+            int other = best == 0 ? 1 : 0;
+            p.other = counted.get(other);
+            p.otherSimilarity = sims[other];
+        }
+        return p;
+    }
+
+    private static double bestSimilarity(float[] embedding, List<float[]> references) {
+        double best = -1;
+        for (float[] ref : references) {
+            best = Math.max(best, FaceEngine.cosineSimilarity(embedding, ref));
+        }
+        return best;
+    }
+
+    private RuleResult workerMatch(Pair pair, double threshold) {
+        Map<String, Object> ev = Map.of("similarity", round(pair.workerSimilarity), "threshold", round(threshold));
+        return pair.workerSimilarity >= threshold
+                ? RuleResult.pass(WORKER_MATCH, "the worker is in the photo", ev)
+                : RuleResult.reject(WORKER_MATCH, "the logged-in worker is not in the photo", ev);
+    }
+
+    private RuleResult memberIsNotWorker(Pair pair, double threshold) {
+        Map<String, Object> ev = Map.of("similarity", round(pair.otherSimilarity), "threshold", round(threshold));
+        return pair.otherSimilarity >= threshold
+                ? RuleResult.reject(MEMBER_IS_NOT_WORKER, "the member's face is the worker's own face", ev)
+                : RuleResult.pass(MEMBER_IS_NOT_WORKER, "the member is another person", ev);
+    }
+
+    private RuleResult liveness(List<FaceObservation> counted) {
+        if (counted.isEmpty()) {
+            return RuleResult.reject(LIVENESS, "no face to check", Map.of());
+        }
+        LivenessVerdict worst = LivenessVerdict.LIVE;
+        double maxSpoof = 0;
+        List<Double> scores = new ArrayList<>();
+        for (FaceObservation f : counted) {
+            if (f.liveness() == null) {
+                worst = worse(worst, LivenessVerdict.DOUBT);
+                continue;
+            }
+            scores.add(round(f.liveness().spoofScore()));
+            maxSpoof = Math.max(maxSpoof, f.liveness().spoofScore());
+            worst = worse(worst, f.liveness().verdict());
+        }
+        Map<String, Object> ev = Map.of("spoofScores", scores, "maxSpoofScore", round(maxSpoof));
+        return switch (worst) {
+            case LIVE -> RuleResult.pass(LIVENESS, "every face looks live", ev);
+            case DOUBT -> RuleResult.review(LIVENESS, "a face may be a photo or a screen", ev);
+            case SPOOF -> RuleResult.reject(LIVENESS, "a face is a photo or a screen, not a person", ev);
+        };
+    }
+
+    private static LivenessVerdict worse(LivenessVerdict a, LivenessVerdict b) {
+        if (a == LivenessVerdict.SPOOF || b == LivenessVerdict.SPOOF) {
+            return LivenessVerdict.SPOOF;
+        }
+        return a == LivenessVerdict.DOUBT || b == LivenessVerdict.DOUBT ? LivenessVerdict.DOUBT : LivenessVerdict.LIVE;
+    }
+
+    private RuleResult duplicateFace(FaceObservation member, double threshold) {
+        List<FaceMatch> nearest = faceIndex.nearest(member.embedding(), 1);
+        if (nearest.isEmpty()) {
+            return RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike", Map.of("threshold", round(threshold)));
+        }
+        return duplicateOutcome(nearest.get(0), threshold);
+    }
+
+    private RuleResult duplicateOutcome(FaceMatch m, double threshold) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("similarity", round(m.similarity()));
+        ev.put("threshold", round(threshold));
+        if (m.similarity() >= threshold - policy.duplicateReviewMargin()) {
+            ev.put("matchedMemberId", m.memberCode());
+        }
+        if (m.similarity() >= threshold) {
+            return RuleResult.reject(DUPLICATE_FACE, "already enrolled as member " + m.memberCode(), ev);
+        }
+        if (m.similarity() >= threshold - policy.duplicateReviewMargin()) {
+            return RuleResult.review(DUPLICATE_FACE, "looks like member " + m.memberCode(), ev);
+        }
+        return RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike", ev);
+    }
+
+    private RuleResult details(EnrollmentCase c) {
+        Optional<MemberRef> byEpic = members.findByEpic(c.epic());
+        if (byEpic.isPresent()) {
+            return RuleResult.reject(DETAILS, "EPIC already used by member " + byEpic.get().memberCode(),
+                    Map.of("field", "epic", "matchedMemberId", byEpic.get().memberCode()));
+        }
+        Optional<MemberRef> byMobile = members.findByMobile(c.mobile());
+        if (byMobile.isPresent()) {
+            return new RuleResult(DETAILS, policy.mobileReuseOutcome(),
+                    "mobile already used by member " + byMobile.get().memberCode(),
+                    Map.of("field", "mobile", "matchedMemberId", byMobile.get().memberCode()));
+        }
+        return RuleResult.pass(DETAILS, "EPIC and mobile are new", Map.of());
+    }
+
+    private RuleResult fieldPresence(EnrollmentCase c) {
+        if (c.position() == null) {
+            return RuleResult.review(FIELD_PRESENCE, "no GPS position", Map.of());
+        }
+        if (c.booth() == null) {
+            return RuleResult.review(FIELD_PRESENCE, "the booth has no location on record", Map.of());
+        }
+        double distance = c.position().distanceMeters(c.booth());
+        double accuracy = c.accuracyMeters() == null ? 0 : c.accuracyMeters();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("distanceMeters", Math.round(distance));
+        ev.put("radiusMeters", Math.round(c.boothRadiusMeters()));
+        ev.put("accuracyMeters", c.accuracyMeters());
+        double nearestPossible = Math.max(0, distance - accuracy);
+        if (nearestPossible > c.boothRadiusMeters() * policy.radiusReviewFactor()) {
+            return RuleResult.reject(FIELD_PRESENCE, "taken far from the booth", ev);
+        }
+        if (nearestPossible > c.boothRadiusMeters()) {
+            return RuleResult.review(FIELD_PRESENCE, "taken outside the booth's radius", ev);
+        }
+        if (c.accuracyMeters() != null && accuracy > policy.maxAccuracyMeters()) {
+            return RuleResult.review(FIELD_PRESENCE, "GPS fix too coarse to place the booth", ev);
+        }
+        return RuleResult.pass(FIELD_PRESENCE, "taken at the booth", ev);
+    }
+
+    private RuleResult imageReuse(long hash, String submissionId) {
+        List<FingerprintMatch> near = fingerprints.within(hash, policy.reuseReviewDistance(), submissionId);
+        if (near.isEmpty()) {
+            return RuleResult.pass(IMAGE_REUSE, "the photo is new", Map.of());
+        }
+        FingerprintMatch m = near.get(0);
+        Map<String, Object> ev = Map.of("matchedSubmissionId", m.submissionId(), "distanceBits", m.distance());
+        return m.distance() <= policy.reuseRejectDistance()
+                ? RuleResult.reject(IMAGE_REUSE, "the same photo was submitted before", ev)
+                : RuleResult.review(IMAGE_REUSE, "a very similar photo was submitted before", ev);
+    }
+
+    private RuleResult captureTime(EnrollmentCase c) {
+        Instant now = clock.instant();
+        Instant claimed = c.claimedCapture();
+        Optional<CaptureTime> exif = captureTimes.read(c.photo());
+        if (exif.isEmpty()) {
+            // DESIGN.md: missing EXIF is no evidence either way. The claimed time alone is the phone's
+            // word (an offline outbox may upload days later), so it is only noted.
+            Map<String, Object> ev = new LinkedHashMap<>();
+            ev.put("exif", false);
+            if (claimed != null) {
+                ev.put("claimed", claimed.toString());
+                ev.put("uploadDelaySeconds", Duration.between(claimed, c.receivedAt()).toSeconds());
+            }
+            return RuleResult.pass(CAPTURE_TIME, "no EXIF capture time: no evidence either way", ev);
+        }
+        Instant reference = claimed != null ? claimed : c.receivedAt();
+        Instant taken = exif.get().offset()
+                .map(o -> exif.get().local().toInstant(o))
+                .orElseGet(() -> exif.get().local().atZone(policy.exifZone()).toInstant());
+        Duration gap = Duration.between(taken, reference).abs();
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("exif", true);
+        ev.put("exifTime", taken.toString());
+        ev.put("reference", reference.toString());
+        ev.put("gapSeconds", gap.toSeconds());
+        ev.put("checkedAt", now.toString());
+        if (gap.compareTo(policy.captureTolerance()) <= 0) {
+            return RuleResult.pass(CAPTURE_TIME, "EXIF time agrees with the claimed time", ev);
+        }
+        if (gap.compareTo(policy.captureReviewWindow()) <= 0) {
+            return RuleResult.review(CAPTURE_TIME, "EXIF time differs from the claimed time", ev);
+        }
+        return RuleResult.reject(CAPTURE_TIME, "the photo was taken at another time", ev);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    private static final class Pair {
+        FaceObservation worker;
+        double workerSimilarity = -1;
+        FaceObservation other;
+        double otherSimilarity = -1;
+    }
+}

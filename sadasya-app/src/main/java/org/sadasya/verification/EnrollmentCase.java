@@ -1,0 +1,43 @@
+package org.sadasya.verification;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything the rules need about one submitted enrolment, as plain values.
+ *
+ * @param submissionId      the client's id
+ * @param photo             the selfie with worker and member, as uploaded
+ * @param workerReferences  the worker's enrolled reference face embeddings
+ * @param booth             where the booth is
+ * @param boothRadiusMeters how far from the booth's point an enrolment still counts as at the booth
+ * @param position          the phone's GPS fix, or null when the phone had none
+ * @param accuracyMeters    the fix's stated accuracy, or null
+ * @param claimedCapture    when the phone says the photo was taken, or null
+ * @param receivedAt        when the service stored the submission
+ * @param epic              the member's voter id (EPIC)
+ * @param mobile            the member's mobile number (10 digits)
+ */
+public record EnrollmentCase(
+        String submissionId,
+        byte[] photo,
+        List<float[]> workerReferences,
+        GeoPoint booth,
+        double boothRadiusMeters,
+        GeoPoint position,
+        Double accuracyMeters,
+        Instant claimedCapture,
+        Instant receivedAt,
+        String epic,
+        String mobile) {
+
+    public EnrollmentCase {
+        Objects.requireNonNull(submissionId, "submissionId");
+        Objects.requireNonNull(photo, "photo");
+        workerReferences = List.copyOf(workerReferences);
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(epic, "epic");
+        Objects.requireNonNull(mobile, "mobile");
+    }
+}

@@ -1,0 +1,47 @@
+package org.sadasya.verification;
+
+import org.sadasya.face.FaceEngine;
+import org.sadasya.face.ImageAnalysis;
+import org.sadasya.face.PipelineMode;
+import org.sadasya.face.image.ImageRejectedException;
+
+/**
+ * Adapter from the {@link FaceAnalyzer} port to the sadasya-face engine. The engine loads its
+ * models on first use (1–2 s), so that a service that never sees a photo starts quickly.
+ */
+public final class FaceEngineAnalyzer implements FaceAnalyzer, AutoCloseable {
+
+    private volatile FaceEngine engine;
+
+    private FaceEngine engine() {
+        FaceEngine e = engine;
+        if (e == null) {
+            synchronized (this) {
+                e = engine;
+                if (e == null) {
+                    e = FaceEngine.create(PipelineMode.DEFAULT);
+                    engine = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    @Override
+    public ImageAnalysis analyze(byte[] encodedImage) throws ImageRejectedException {
+        return engine().analyze(encodedImage);
+    }
+
+    @Override
+    public double matchThreshold() {
+        return engine().matchThreshold();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (engine != null) {
+            engine.close();
+            engine = null;
+        }
+    }
+}

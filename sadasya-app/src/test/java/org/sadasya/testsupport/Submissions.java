@@ -1,0 +1,25 @@
+package org.sadasya.testsupport;
+
+/** Enrolment {@code data} parts for tests. */
+public final class Submissions {
+    private Submissions() {}
+
+    public static String data(String submissionId, long boothId, String epic, String mobile) {
+        return data(submissionId, boothId, epic, mobile, 23.2600, 77.4127);
+    }
+
+    public static String data(String submissionId, long boothId, String epic, String mobile, double lat, double lon) {
+        return """
+                {"submissionId": "%s", "boothId": %d,
+                 "member": {"name": "Sunita Devi", "nameHi": "सुनीता देवी", "mobile": "%s",
+                            "epic": "%s", "age": 34, "gender": "F"},
+                 "latitude": %s, "longitude": %s, "accuracyMeters": 8,
+                 "capturedAt": "2026-11-29T10:00:00Z", "consent": true}
+                """.formatted(submissionId, boothId, mobile, epic, lat, lon);
+    }
+
+    /** Enough of a JPEG for the intake's format sniffing (the engine is not involved at intake). */
+    public static byte[] fakeJpeg(int variant) {
+        return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', (byte) variant};
+    }
+}

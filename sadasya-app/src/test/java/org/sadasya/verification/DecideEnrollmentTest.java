@@ -1,0 +1,359 @@
+package org.sadasya.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.sadasya.face.FaceBox;
+import org.sadasya.face.FaceObservation;
+import org.sadasya.face.ImageAnalysis;
+import org.sadasya.face.LivenessScore;
+import org.sadasya.face.LivenessVerdict;
+import org.sadasya.face.image.ImageErrorCode;
+import org.sadasya.face.image.ImageRejectedException;
+import org.sadasya.verification.CaptureTimeReader.CaptureTime;
+import org.sadasya.verification.ImageFingerprints.FingerprintMatch;
+import org.sadasya.verification.MemberFaceIndex.FaceMatch;
+import org.sadasya.verification.MemberRepository.MemberRef;
+
+/** The decision rules as a specification, with plain face observations and in-memory ports: no Spring, web or database. */
+class DecideEnrollmentTest {
+
+    static final double THRESHOLD = 0.5;
+    static final Instant NOW = Instant.parse("2026-11-29T10:05:00Z");
+    static final GeoPoint BOOTH = new GeoPoint(23.2600, 77.4127);
+
+    // Orthogonal unit directions stand for different people: cosine 0 between them, 1 with themselves.
+    static final float[] WORKER = person(0);
+    static final float[] MEMBER = person(1);
+    static final float[] STRANGER = person(2);
+
+    // The world the rules see.
+    ImageAnalysis analysis;
+    ImageRejectedException analysisError;
+    final List<FaceMatch> enrolledFaces = new ArrayList<>();
+    final Map<String, MemberRef> epics = new HashMap<>();
+    final Map<String, MemberRef> mobiles = new HashMap<>();
+    final List<FingerprintMatch> earlierPhotos = new ArrayList<>();
+    Optional<CaptureTime> exif = Optional.empty();
+
+    final DecideEnrollment decide = new DecideEnrollment(
+            new FaceAnalyzer() {
+                @Override
+                public ImageAnalysis analyze(byte[] image) throws ImageRejectedException {
+                    if (analysisError != null) {
+                        throw analysisError;
+                    }
+                    return analysis;
+                }
+
+                @Override
+                public double matchThreshold() {
+                    return THRESHOLD;
+                }
+            },
+            (embedding, k) -> enrolledFaces.stream()
+                    .map(m -> new FaceMatch(m.memberId(), m.memberCode(), m.similarity()))
+                    .limit(k).toList(),
+            new MemberRepository() {
+                @Override
+                public Optional<MemberRef> findByEpic(String epic) {
+                    return Optional.ofNullable(epics.get(epic));
+                }
+
+                @Override
+                public Optional<MemberRef> findByMobile(String mobile) {
+                    return Optional.ofNullable(mobiles.get(mobile));
+                }
+            },
+            new ImageFingerprints() {
+                @Override
+                public OptionalLong fingerprint(byte[] image) {
+                    return OptionalLong.of(0x0F0F_0F0F_0F0F_0F0FL);
+                }
+
+                @Override
+                public List<FingerprintMatch> within(long hash, int maxDistance, String exclude) {
+                    return earlierPhotos.stream().filter(m -> m.distance() <= maxDistance).toList();
+                }
+            },
+            image -> exif,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            VerificationPolicy.defaults());
+
+    static float[] person(int axis) {
+        float[] v = new float[8];
+        v[axis] = 1;
+        return v;
+    }
+
+    static FaceObservation face(float[] who, double x, double size, LivenessVerdict verdict) {
+        double spoof = verdict == LivenessVerdict.LIVE ? 0.1 : verdict == LivenessVerdict.DOUBT ? 0.5 : 0.9;
+        return new FaceObservation(new FaceBox(x, 100, size, size), new FaceBox(x, 100, size, size), List.of(),
+                0.95, 0.9, who, new LivenessScore(1 - spoof, 1 - spoof, spoof, verdict));
+    }
+
+    static ImageAnalysis photo(FaceObservation... faces) {
+        return new ImageAnalysis(1280, 960, List.of(faces), "test-models");
+    }
+
+    static EnrollmentCase enrolment() {
+        return enrolment(new GeoPoint(23.2601, 77.4128), 8.0);
+    }
+
+    static EnrollmentCase enrolment(GeoPoint position, Double accuracy) {
+        return new EnrollmentCase("sub-1", new byte[] {1}, List.of(WORKER), BOOTH, 200, position, accuracy,
+                NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678");
+    }
+
+    static RuleResult reason(Decision d, ReasonCode code) {
+        return d.reasons().stream().filter(r -> r.code() == code).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " in " + d.reasons()));
+    }
+
+    @Test
+    void workerWithNewMemberAtTheBooth_isAcceptedWithEveryRulePassing() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(d.reasons()).extracting(RuleResult::outcome).containsOnly(Outcome.PASS);
+        assertThat(d.reasons()).extracting(RuleResult::code).containsExactly(
+                ReasonCode.FACE_COUNT, ReasonCode.WORKER_MATCH, ReasonCode.MEMBER_IS_NOT_WORKER, ReasonCode.LIVENESS,
+                ReasonCode.DUPLICATE_FACE, ReasonCode.DETAILS, ReasonCode.FIELD_PRESENCE, ReasonCode.IMAGE_REUSE,
+                ReasonCode.CAPTURE_TIME);
+        assertThat(d.memberEmbedding()).isSameAs(MEMBER);
+    }
+
+    @Test
+    void memberFaceIsTheOneThatIsNotTheWorker_whicheverIsLarger() {
+        analysis = photo(face(MEMBER, 100, 260, LivenessVerdict.LIVE), face(WORKER, 500, 180, LivenessVerdict.LIVE));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(d.memberEmbedding()).isSameAs(MEMBER);
+    }
+
+    @Test
+    void selfieWithOneFace_isRejectedForFaceCount() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(reason(d, ReasonCode.FACE_COUNT).outcome()).isEqualTo(Outcome.REJECT);
+    }
+
+    @Test
+    void smallBackgroundFace_isIgnoredAndNoted() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE),
+                face(STRANGER, 900, 45, LivenessVerdict.LIVE));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(reason(d, ReasonCode.FACE_COUNT).evidence()).containsEntry("ignoredFaces", 1);
+    }
+
+    @Test
+    void thirdFaceOfSimilarSize_goesToReview() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE),
+                face(STRANGER, 900, 170, LivenessVerdict.LIVE));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(reason(d, ReasonCode.FACE_COUNT).outcome()).isEqualTo(Outcome.REVIEW);
+    }
+
+    @Test
+    void photoWithoutTheWorker_isRejectedForWorkerMatch() {
+        analysis = photo(face(STRANGER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+        RuleResult match = reason(d, ReasonCode.WORKER_MATCH);
+        assertThat(match.outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(match.evidence()).containsEntry("similarity", 0.0).containsEntry("threshold", THRESHOLD);
+    }
+
+    @Test
+    void knownMember_isReportedAsDuplicate_evenWhenTheWorkerDoesNotMatch() {
+        analysis = photo(face(STRANGER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        enrolledFaces.add(new FaceMatch(7, "MP-0000007", 0.9));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(reason(d, ReasonCode.WORKER_MATCH).outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(reason(d, ReasonCode.DUPLICATE_FACE).evidence()).containsEntry("matchedMemberId", "MP-0000007");
+    }
+
+    @Test
+    void workerPosingAsMember_isRejected() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(WORKER, 500, 180, LivenessVerdict.LIVE));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(reason(d, ReasonCode.MEMBER_IS_NOT_WORKER).outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+    }
+
+    @Test
+    void selfieWithPrintedMemberPhoto_isRejectedForLiveness() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.SPOOF));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(reason(d, ReasonCode.LIVENESS).outcome()).isEqualTo(Outcome.REJECT);
+    }
+
+    @Test
+    void livenessDoubt_goesToReview() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.DOUBT), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+
+        assertThat(decide.decide(enrolment()).verdict()).isEqualTo(Verdict.REVIEW);
+    }
+
+    @Test
+    void memberAlreadyEnrolled_isRejectedAsDuplicateFaceNamingTheMember() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        enrolledFaces.add(new FaceMatch(7, "MP-0000007", 0.83));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(reason(d, ReasonCode.DUPLICATE_FACE).evidence())
+                .containsEntry("matchedMemberId", "MP-0000007").containsEntry("similarity", 0.83);
+    }
+
+    @Test
+    void memberEnrolledByAnotherVerifierMeanwhile_turnsAnAcceptanceIntoADuplicate() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        Decision accepted = decide.decide(enrolment());
+        assertThat(accepted.verdict()).isEqualTo(Verdict.ACCEPTED);
+        enrolledFaces.add(new FaceMatch(9, "MP-0000009", 0.97)); // committed by the other verifier
+
+        Decision rechecked = decide.recheckDuplicate(accepted);
+
+        assertThat(rechecked.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(reason(rechecked, ReasonCode.DUPLICATE_FACE).evidence()).containsEntry("matchedMemberId", "MP-0000009");
+        assertThat(rechecked.reasons()).hasSameSizeAs(accepted.reasons());
+    }
+
+    @Test
+    void lookAlikeJustBelowTheThreshold_goesToReview() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        enrolledFaces.add(new FaceMatch(7, "MP-0000007", THRESHOLD - 0.01));
+
+        assertThat(reason(decide.decide(enrolment()), ReasonCode.DUPLICATE_FACE).outcome()).isEqualTo(Outcome.REVIEW);
+    }
+
+    @Test
+    void epicOfAnExistingMember_isRejectedForDetails() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        epics.put("ABC1234567", new MemberRef(3, "MP-0000003"));
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(reason(d, ReasonCode.DETAILS).evidence()).containsEntry("field", "epic");
+    }
+
+    @Test
+    void mobileSharedWithAnotherMember_goesToReview() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        mobiles.put("9812345678", new MemberRef(3, "MP-0000003"));
+
+        assertThat(decide.decide(enrolment()).verdict()).isEqualTo(Verdict.REVIEW);
+    }
+
+    @Test
+    void fieldPresence_passesInsideTheRadius_reviewsJustOutside_rejectsFarAway() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        // 0.001° of latitude ≈ 111 m.
+        assertThat(reason(decide.decide(enrolment(new GeoPoint(23.2615, 77.4127), 10.0)), ReasonCode.FIELD_PRESENCE)
+                .outcome()).isEqualTo(Outcome.PASS);
+        RuleResult outside = reason(decide.decide(enrolment(new GeoPoint(23.2640, 77.4127), 10.0)), ReasonCode.FIELD_PRESENCE);
+        assertThat(outside.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat((Long) outside.evidence().get("distanceMeters")).isBetween(440L, 450L);
+        assertThat(reason(decide.decide(enrolment(new GeoPoint(23.3000, 77.4127), 10.0)), ReasonCode.FIELD_PRESENCE)
+                .outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(reason(decide.decide(enrolment(null, null)), ReasonCode.FIELD_PRESENCE).outcome())
+                .isEqualTo(Outcome.REVIEW);
+    }
+
+    @Test
+    void gpsAccuracyCountsInTheWorkersFavour() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        // 250 m away with a 60 m fix: could be 190 m away, inside the 200 m radius.
+        assertThat(reason(decide.decide(enrolment(new GeoPoint(23.262248, 77.4127), 60.0)), ReasonCode.FIELD_PRESENCE)
+                .outcome()).isEqualTo(Outcome.PASS);
+    }
+
+    @Test
+    void samePhotoSubmittedBefore_isRejectedForImageReuse_nearCopyGoesToReview() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        earlierPhotos.add(new FingerprintMatch("sub-0", 2));
+        RuleResult same = reason(decide.decide(enrolment()), ReasonCode.IMAGE_REUSE);
+        assertThat(same.outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(same.evidence()).containsEntry("matchedSubmissionId", "sub-0");
+
+        earlierPhotos.set(0, new FingerprintMatch("sub-0", 10));
+        assertThat(reason(decide.decide(enrolment()), ReasonCode.IMAGE_REUSE).outcome()).isEqualTo(Outcome.REVIEW);
+    }
+
+    @Test
+    void missingExif_isNoEvidenceEitherWay() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+
+        RuleResult r = reason(decide.decide(enrolment()), ReasonCode.CAPTURE_TIME);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(r.evidence()).containsEntry("exif", false);
+    }
+
+    @Test
+    void exifTime_agreeingPasses_olderPhotoIsRejected() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        // Claimed 10:04 UTC = 15:34 IST; EXIF without offset is read in Asia/Kolkata.
+        exif = Optional.of(new CaptureTime(LocalDateTime.parse("2026-11-29T15:34:10"), Optional.empty()));
+        assertThat(reason(decide.decide(enrolment()), ReasonCode.CAPTURE_TIME).outcome()).isEqualTo(Outcome.PASS);
+
+        exif = Optional.of(new CaptureTime(LocalDateTime.parse("2024-01-05T09:00:00"), Optional.of(ZoneOffset.UTC)));
+        assertThat(reason(decide.decide(enrolment()), ReasonCode.CAPTURE_TIME).outcome()).isEqualTo(Outcome.REJECT);
+    }
+
+    @Test
+    void unreadablePhoto_isRejectedWithTheImageCode() {
+        analysisError = new ImageRejectedException(ImageErrorCode.IMAGE_UNREADABLE, "truncated");
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(reason(d, ReasonCode.IMAGE_UNUSABLE).evidence()).containsEntry("imageCode", "IMAGE_UNREADABLE");
+    }
+
+    @Test
+    void workerWithoutReferenceFace_goesToReview() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        EnrollmentCase c = enrolment();
+        EnrollmentCase noReference = new EnrollmentCase(c.submissionId(), c.photo(), List.of(), c.booth(),
+                c.boothRadiusMeters(), c.position(), c.accuracyMeters(), c.claimedCapture(), c.receivedAt(), c.epic(),
+                c.mobile());
+
+        assertThat(decide.decide(noReference).verdict()).isEqualTo(Verdict.REVIEW);
+    }
+}

@@ -1,0 +1,89 @@
+package org.sadasya.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sadasya.SadasyaApplication;
+import org.sadasya.org.OrgLevel;
+import org.sadasya.org.OrgUnitRepository;
+import org.sadasya.security.Role;
+import org.sadasya.security.UserRepository;
+import org.sadasya.testsupport.Api;
+import org.sadasya.testsupport.Databases;
+import org.sadasya.testsupport.ScriptedFaceAnalyzer;
+import org.sadasya.testsupport.ServiceTestConfig;
+import org.sadasya.testsupport.Submissions;
+import org.sadasya.worker.WorkerFaceRepository;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** The whole service configured for PostgreSQL: migrations, no built-in image key, intake to decision. */
+class PostgresServiceTest {
+
+    @TempDir
+    Path dataDir;
+
+    String schema;
+
+    @BeforeEach
+    void freshSchema() {
+        schema = Databases.newPostgresSchema();
+    }
+
+    @AfterEach
+    void dropSchema() {
+        Databases.dropPostgresSchema(schema);
+    }
+
+    ConfigurableApplicationContext start(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0", "--sadasya.data-dir=" + dataDir,
+                "--sadasya.admin-password=pg-admin", "--sadasya.verifier.poll=50ms",
+                "--spring.datasource.url=" + Databases.PG_URL + "?currentSchema=" + schema,
+                "--spring.datasource.username=" + Databases.PG_USER, "--spring.datasource.password="));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(SadasyaApplication.class, ServiceTestConfig.class).run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void withoutAnImageKey_theServiceRefusesToStart_onlyTheEmbeddedDefaultGeneratesOne() {
+        assertThatThrownBy(this::start).hasStackTraceContaining("no image key");
+        assertThat(dataDir.resolve("image.key")).doesNotExist();
+    }
+
+    @Test
+    void onPostgresql_anEnrolmentIsStoredVerifiedAndAccepted() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try (ConfigurableApplicationContext ctx = start("--sadasya.image-key=" + Base64.getEncoder().encodeToString(key))) {
+            var units = ctx.getBean(OrgUnitRepository.class);
+            var state = units.insert(null, OrgLevel.STATE, "MP", "Madhya Pradesh", null, null, null, null);
+            var booth = units.insert(state, OrgLevel.BOOTH, "MP-B1", "Booth 1", null, 23.26, 77.4127, 200.0);
+            long worker = ctx.getBean(UserRepository.class).insert("9812300000",
+                    ctx.getBean(PasswordEncoder.class).encode("worker-pw"), Role.WORKER, "W", "9812300000", booth.id());
+            float[] ref = new float[ScriptedFaceAnalyzer.DIMENSIONS];
+            ref[1] = 1;
+            ctx.getBean(WorkerFaceRepository.class).insert(worker, ref, "scripted", "0".repeat(32), 0.9, 0.1);
+
+            Api api = new Api(((WebServerApplicationContext) ctx).getWebServer().getPort()).login("9812300000", "worker-pw");
+            String id = UUID.randomUUID().toString();
+            Api.Response r = api.multipart("/api/v1/enrollments", Api.enrolment(ScriptedFaceAnalyzer.photo("W1,M3"),
+                    Submissions.data(id, booth.id(), "ABC1234567", "9812345678")));
+            assertThat(r.status()).isEqualTo(202);
+            var done = api.await("/api/v1/enrollments/" + id, j -> j.get("status").asText().equals("ACCEPTED"),
+                    Duration.ofSeconds(20)).json();
+            assertThat(done.get("memberId").asText()).isEqualTo("MP-0000001");
+        }
+    }
+}
