@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "sadasya 0.1.0",
         description = "Verified digital membership drives.",
-        subcommands = {})
+        subcommands = {BenchCommand.class})
 public final class SadasyaCommand implements Runnable {
 
     @CommandLine.Spec
