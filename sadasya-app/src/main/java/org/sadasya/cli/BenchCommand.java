@@ -50,8 +50,11 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--ef-construction", defaultValue = "100", description = "HNSW efConstruction.")
         int efConstruction;
 
-        @Option(names = "--candidates", defaultValue = "100", description = "Graph candidates re-ranked exactly.")
+        @Option(names = "--candidates", defaultValue = "200", description = "Graph candidates re-ranked exactly.")
         int candidates;
+
+        @Option(names = "--ram-buffer-mb", defaultValue = "512", description = "Indexing buffer; larger = fewer segments to merge (needs heap).")
+        double ramBufferMb;
 
         @Option(names = "--seed", defaultValue = "42")
         long seed;
@@ -63,7 +66,8 @@ public final class BenchCommand implements Runnable {
         public Integer call() {
             List<String> args = new ArrayList<>(List.of("--size", size, "--dim", Integer.toString(dim), "--queries", Integer.toString(queries),
                     "--format", format, "--m", Integer.toString(m), "--ef-construction", Integer.toString(efConstruction),
-                    "--candidates", Integer.toString(candidates), "--seed", Long.toString(seed)));
+                    "--candidates", Integer.toString(candidates), "--seed", Long.toString(seed),
+                    "--ram-buffer-mb", Double.toString(ramBufferMb)));
             if (dir != null) {
                 args.addAll(List.of("--dir", dir.toString()));
             }

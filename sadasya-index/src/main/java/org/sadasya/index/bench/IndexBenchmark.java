@@ -95,7 +95,7 @@ public final class IndexBenchmark {
         System.out.println(run(parse(args)).toJson());
     }
 
-    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--seed S] [--shared DIR]}. */
+    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--seed S] [--shared DIR]}. */
     public static Options parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -114,7 +114,8 @@ public final class IndexBenchmark {
         HnswOptions h = HnswOptions.defaults()
                 .withQuantization(VectorQuantization.parse(a.getOrDefault("--format", "int8")))
                 .withGraph(Integer.parseInt(a.getOrDefault("--m", "16")), Integer.parseInt(a.getOrDefault("--ef-construction", "100")))
-                .withCandidates(Integer.parseInt(a.getOrDefault("--candidates", "100")));
+                .withCandidates(Integer.parseInt(a.getOrDefault("--candidates", "200")))
+                .withRamBufferMb(Double.parseDouble(a.getOrDefault("--ram-buffer-mb", "512")));
         return new Options(
                 (int) Double.parseDouble(a.get("--size")),
                 Integer.parseInt(a.getOrDefault("--dim", "1024")),
@@ -146,6 +147,7 @@ public final class IndexBenchmark {
             out.put("m", o.hnsw().maxConn());
             out.put("efConstruction", o.hnsw().beamWidth());
             out.put("candidates", o.hnsw().candidates());
+            out.put("ramBufferMb", o.hnsw().ramBufferMb());
             out.put("queries", o.queries());
 
             double buildSeconds = Double.NaN;

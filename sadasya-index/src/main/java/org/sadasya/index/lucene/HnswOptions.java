@@ -37,12 +37,12 @@ public record HnswOptions(
     }
 
     /**
-     * Defaults: int8, M 16, efConstruction 100, 100 candidates re-ranked exactly, all processors
+     * Defaults: int8, M 16, efConstruction 100, 200 candidates re-ranked exactly (100 gave recall@10 0.979 at 1e5, 200 gave 0.995), all processors
      * for indexing and merging, 512 MB buffer. Chosen from the 1e5 measurements in the README.
      */
     public static HnswOptions defaults() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        return new HnswOptions(VectorQuantization.INT8, 16, 100, 100, cpus, cpus, 512);
+        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512);
     }
 
     public HnswOptions withQuantization(VectorQuantization q) {
