@@ -193,6 +193,8 @@ public final class IndexBenchmark {
                     latencyMs[q] = (System.nanoTime() - s) / 1e6;
                 }
                 long searchPeak = ProcessMemory.peakResidentMiB();
+                long anonymous = ProcessMemory.residentAnonymousMiB();
+                long fileBacked = ProcessMemory.residentFileMiB();
                 index.close();
                 index = null;
 
@@ -207,6 +209,8 @@ public final class IndexBenchmark {
                 out.put("p50Ms", percentile(sorted, 0.50));
                 out.put("p99Ms", percentile(sorted, 0.99));
                 out.put("rssMiB", searchPeak);
+                out.put("rssAnonMiB", anonymous);
+                out.put("rssFileMiB", fileBacked);
                 out.put("recallAt10Recaptures", recall.at10Recaptures);
                 out.put("recallAt10Unrelated", recall.at10Unrelated);
                 out.put("mateTop1Exact", recall.mateTop1Exact);

@@ -25,6 +25,16 @@ public final class ProcessMemory {
         return statusKiB("VmRSS:") / 1024;
     }
 
+    /** Current anonymous resident memory (heap, native) in MiB, or −1. */
+    public static long residentAnonymousMiB() {
+        return statusKiB("RssAnon:") / 1024;
+    }
+
+    /** Current resident pages of mapped files (index files; clean, reclaimable under pressure) in MiB, or −1. */
+    public static long residentFileMiB() {
+        return statusKiB("RssFile:") / 1024;
+    }
+
     /** Resets the peak to the current resident size; false where the kernel does not allow it. */
     public static boolean resetPeak() {
         try {
