@@ -1,17 +1,131 @@
 package org.sadasya.cli;
 
-import picocli.CommandLine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sadasya.index.bench.ErrorBudget;
+import org.sadasya.index.bench.IndexBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code sadasya bench …}: benchmarks that print one JSON line per result. */
-@Command(name = "bench", description = "Benchmarks (one JSON line per result).",
-        subcommands = {FaceBenchCommand.class})
-final class BenchCommand implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+/** {@code sadasya bench …}: benchmarks that print one JSON line per result (DESIGN.md, "Command line"). */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks; each prints one JSON line per result.",
+        subcommands = {FaceBenchCommand.class, BenchCommand.Index.class, BenchCommand.Budget.class})
+public final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.err);
+        new picocli.CommandLine(this).usage(System.err);
+    }
+
+    /** {@code sadasya bench index --size N}: the 1:N index at N generated faces, recall against exact search. */
+    @Command(name = "index", mixinStandardHelpOptions = true,
+            description = "Build a Lucene HNSW face index over N generated faceres-like vectors; print build time, recall vs exact, latency and peak RSS.")
+    static final class Index implements Callable<Integer> {
+        @Option(names = "--size", required = true, description = "Gallery size N (e.g. 1e6).")
+        String size;
+
+        @Option(names = "--dim", defaultValue = "1024", description = "Dimensions (1024 = full faceres; fewer = the generator's leading principal coordinates).")
+        int dim;
+
+        @Option(names = "--queries", defaultValue = "500", description = "Held-out queries (half re-captures, half unrelated people).")
+        int queries;
+
+        @Option(names = "--dir", description = "Index directory (default: a temporary one, deleted afterwards).")
+        Path dir;
+
+        @Option(names = "--reuse", description = "Reuse the index in --dir when it already holds N entries (skip the build).")
+        boolean reuse;
+
+        @Option(names = "--format", defaultValue = "int8", description = "int8, int4 or float32.")
+        String format;
+
+        @Option(names = "--m", defaultValue = "16", description = "HNSW M.")
+        int m;
+
+        @Option(names = "--ef-construction", defaultValue = "100", description = "HNSW efConstruction.")
+        int efConstruction;
+
+        @Option(names = "--candidates", defaultValue = "200", description = "Graph candidates re-ranked exactly.")
+        int candidates;
+
+        @Option(names = "--ram-buffer-mb", defaultValue = "512", description = "Indexing buffer; larger = fewer segments to merge (needs heap).")
+        double ramBufferMb;
+
+        @Option(names = "--seed", defaultValue = "42")
+        long seed;
+
+        @Option(names = "--shared", description = "The shared data folder (default: -Dsadasya.shared or ../shared).")
+        Path shared;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("--size", size, "--dim", Integer.toString(dim), "--queries", Integer.toString(queries),
+                    "--format", format, "--m", Integer.toString(m), "--ef-construction", Integer.toString(efConstruction),
+                    "--candidates", Integer.toString(candidates), "--seed", Long.toString(seed),
+                    "--ram-buffer-mb", Double.toString(ramBufferMb)));
+            if (dir != null) {
+                args.addAll(List.of("--dir", dir.toString()));
+            }
+            if (reuse) {
+                args.add("--reuse");
+            }
+            if (shared != null) {
+                args.addAll(List.of("--shared", shared.toString()));
+            }
+            IndexBenchmark.Options options;
+            try {
+                options = IndexBenchmark.parse(args.toArray(String[]::new));
+            } catch (IllegalArgumentException e) {
+                return BenchCommand.badArguments(e);
+            }
+            System.out.println(IndexBenchmark.run(options).toJson());
+            return 0;
+        }
+    }
+
+    /** {@code sadasya bench error-budget}: false-duplicate rates at state-scale gallery sizes. */
+    @Command(name = "error-budget", mixinStandardHelpOptions = true,
+            description = "False-duplicate rate per enrolment at gallery sizes 1e5/1e6/1e7 and the review load, from real genuine/impostor pairs.")
+    static final class Budget implements Callable<Integer> {
+        @Option(names = "--thresholds", defaultValue = "0.62,0.65,0.70,0.75,0.80", split = ",", description = "Cosine thresholds.")
+        List<String> thresholds;
+
+        @Option(names = "--bootstrap", defaultValue = "2000", description = "Bootstrap resamples for the 95 % intervals.")
+        int bootstrap;
+
+        @Option(names = "--markdown", description = "Print a Markdown table instead of JSON lines.")
+        boolean markdown;
+
+        @Option(names = "--shared", description = "The shared data folder.")
+        Path shared;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(List.of("--thresholds", String.join(",", thresholds), "--bootstrap", Integer.toString(bootstrap)));
+            if (markdown) {
+                args.add("--markdown");
+            }
+            if (shared != null) {
+                args.addAll(List.of("--shared", shared.toString()));
+            }
+            try {
+                ErrorBudget.main(args.toArray(String[]::new));
+            } catch (IllegalArgumentException e) {
+                return BenchCommand.badArguments(e);
+            }
+            return 0;
+        }
+    }
+
+    /** Exit 2 with one JSON line on stderr (DESIGN.md, "Command line"). */
+    static int badArguments(IllegalArgumentException e) {
+        String message = String.valueOf(e.getMessage()).replace("\\", "\\\\").replace("\"", "\\\"");
+        System.err.println("{\"code\":\"BAD_ARGUMENTS\",\"message\":\"" + message + "\"}");
+        return 2;
     }
 }

@@ -1,0 +1,49 @@
+package org.sadasya.index.lucene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.sadasya.index.FaceIndex;
+import org.sadasya.index.FaceIndexContract;
+
+class LuceneHnswFaceIndexTest extends FaceIndexContract {
+
+    @Override
+    protected FaceIndex open(Path dir) {
+        return LuceneHnswFaceIndex.open(dir, DIM, HnswOptions.defaults());
+    }
+
+    @Test
+    void reopeningWithAnotherDimension_isRefused() {
+        try (FaceIndex index = open(tmp)) {
+            index.add("a", "MP", new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+        }
+        assertThatThrownBy(() -> LuceneHnswFaceIndex.open(tmp, 8, HnswOptions.defaults()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("dimension");
+    }
+
+    @Test
+    void int4AndFloat32Formats_findTheSameNearestNeighbour() {
+        for (VectorQuantization q : VectorQuantization.values()) {
+            Path dir = tmp.resolve(q.name());
+            Random r = new Random(9);
+            try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(dir, DIM, HnswOptions.defaults().withQuantization(q))) {
+                float[] target = null;
+                java.util.List<org.sadasya.index.IndexEntry> entries = new java.util.ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    float[] v = randomVector(r);
+                    if (i == 250) {
+                        target = v;
+                    }
+                    entries.add(new org.sadasya.index.IndexEntry("m" + i, "MP", v, i));
+                }
+                index.rebuild(entries.iterator());
+                assertThat(index.segmentCount()).isEqualTo(1);
+                assertThat(index.search(target, 1, org.sadasya.index.ScopeFilter.all()).get(0).id()).as(q.name()).isEqualTo("m250");
+            }
+        }
+    }
+}
