@@ -19,6 +19,7 @@ import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.detect.Pixels;
 import org.sadasya.face.detect.Resampling;
 import org.sadasya.face.image.ImageIntake;
+import org.sadasya.face.image.ImageLimits;
 import org.sadasya.face.image.RgbImage;
 import org.sadasya.face.model.FaceModel;
 import org.sadasya.face.model.OnnxModel;
@@ -52,7 +53,7 @@ final class FaceBenchCommand implements Callable<Integer> {
             throw new CliFailure("BAD_ARGUMENT", "no such image: " + image + " (use --image PATH)");
         }
         byte[] encoded = Files.readAllBytes(image);
-        RgbImage decoded = new ImageIntake().decode(encoded).image();
+        RgbImage decoded = new ImageIntake(ImageLimits.DEFAULT).decode(encoded).image();
         try (FaceEngine engine = engineOptions.engine()) {
             ImageAnalysis analysis = engine.analyze(decoded);
             int faces = analysis.faces().size();

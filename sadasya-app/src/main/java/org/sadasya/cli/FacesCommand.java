@@ -11,6 +11,7 @@ import org.sadasya.face.FaceEngine;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.Landmark;
+import org.sadasya.face.LivenessScore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -27,8 +28,7 @@ final class FacesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (FaceEngine engine = engineOptions.engine()) {
-            ImageAnalysis analysis = EngineOptions.analyze(engine, image);
-            System.out.println(Json.write(toJson(analysis)));
+            System.out.println(Json.write(toJson(EngineOptions.analyze(engine, image))));
         }
         return 0;
     }
@@ -37,7 +37,9 @@ final class FacesCommand implements Callable<Integer> {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("image", Map.of("width", a.width(), "height", a.height()));
         List<Object> faces = new ArrayList<>();
-        for (FaceObservation f : a.faces()) {
+        for (int i = 0; i < a.faces().size(); i++) {
+            FaceObservation f = a.faces().get(i);
+            LivenessScore pad = f.liveness();
             Map<String, Object> face = new LinkedHashMap<>();
             face.put("box", box(f.box()));
             face.put("detectionScore", round(f.detectionScore()));
@@ -46,15 +48,20 @@ final class FacesCommand implements Callable<Integer> {
                 landmarks.add(new double[] {round(l.x()), round(l.y())});
             }
             face.put("landmarks", landmarks);
-            Map<String, Object> liveness = new LinkedHashMap<>();
-            liveness.put("spoofScore", round(f.liveness().spoofScore()));
-            liveness.put("verdict", f.liveness().verdict().label());
-            liveness.put("antispoofReal", round(f.liveness().antispoofReal()));
-            liveness.put("livenessLive", round(f.liveness().livenessLive()));
-            face.put("liveness", liveness);
+            Map<String, Object> live = new LinkedHashMap<>();
+            live.put("spoofScore", round(pad.spoofScore()));
+            live.put("verdict", pad.verdict().label());
+            live.put("antispoofReal", round(pad.antispoofReal()));
+            live.put("livenessLive", round(pad.livenessLive()));
+            face.put("liveness", live);
             faces.add(face);
         }
         out.put("faces", faces);
+        Map<String, Object> imageLiveness = new LinkedHashMap<>();
+        imageLiveness.put("spoofScore", Double.isNaN(a.liveness().spoofScore()) ? null : round(a.liveness().spoofScore()));
+        imageLiveness.put("verdict", a.liveness().label());
+        imageLiveness.put("notes", a.liveness().notes());
+        out.put("liveness", imageLiveness);
         out.put("models", a.modelVersion());
         return out;
     }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             CompareCommand.class,
             EvaluateCommand.class,
             BenchCommand.class,
+            LivenessCommand.class,
             ServeCommand.class,
         })
 public final class SadasyaCommand implements Runnable {

@@ -12,14 +12,18 @@ import org.sadasya.face.detect.FaceDetector;
 import org.sadasya.face.detect.Pixels;
 import org.sadasya.face.detect.Resampling;
 import org.sadasya.face.image.ImageIntake;
+import org.sadasya.face.image.ImageLimits;
 import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.face.image.RgbImage;
 import org.sadasya.face.model.FaceModel;
 import org.sadasya.face.model.OnnxModel;
+import org.sadasya.face.pad.PadAssessment;
+import org.sadasya.face.pad.PresentationAttackDetector;
 
 /**
  * The face engine: finds the faces in a photo and describes each one (box, landmarks, embedding,
- * presentation-attack evidence). Thread-safe; create one per process and share it.
+ * presentation-attack evidence, per face and for the whole image). Thread-safe; create one per
+ * process and share it.
  *
  * <p>Per face, as the reference pipeline (research/tfjs-reference.md §2): a square crop of 1.4× the
  * detector box is resampled to a 192×192 "face tensor" (0..1); facemesh's face flag must exceed
@@ -37,22 +41,32 @@ public final class FaceEngine implements AutoCloseable {
     private final FaceDetector detector;
     private final ImageIntake intake;
     private final MatchThreshold threshold;
+    private final PresentationAttackDetector attacks;
 
-    private FaceEngine(PipelineMode mode, Map<FaceModel, OnnxModel> models, ImageIntake intake) {
+    private FaceEngine(PipelineMode mode, Map<FaceModel, OnnxModel> models, ImageIntake intake,
+            PresentationAttackDetector attacks) {
         this.mode = mode;
         this.models = models;
         this.detector = new FaceDetector(models.get(FaceModel.BLAZEFACE), mode);
         this.intake = intake;
         this.threshold = MatchThreshold.forMode(mode);
+        this.attacks = attacks;
     }
 
     /** Loads the bundled models (checksums verified) and prepares one shared session per model. */
     public static FaceEngine create(PipelineMode mode) {
+        return create(mode, PresentationAttackDetector.bundled());
+    }
+
+    /** As {@link #create(PipelineMode)}, judging presentation attacks with the given detector (e.g. another ladder). */
+    public static FaceEngine create(PipelineMode mode, PresentationAttackDetector attacks) {
         Map<FaceModel, OnnxModel> models = new EnumMap<>(FaceModel.class);
         for (FaceModel m : FaceModel.values()) {
             models.put(m, OnnxModel.load(m));
         }
-        return new FaceEngine(mode, models, new ImageIntake());
+        ImageIntake.JpegDecoding jpeg = mode == PipelineMode.REFERENCE
+                ? ImageIntake.JpegDecoding.REFERENCE : ImageIntake.JpegDecoding.STANDARD;
+        return new FaceEngine(mode, models, new ImageIntake(ImageLimits.DEFAULT, jpeg), attacks);
     }
 
     public PipelineMode mode() {
@@ -60,6 +74,29 @@ public final class FaceEngine implements AutoCloseable {
     }
 
     public ImageAnalysis analyze(RgbImage image) {
+        return analyze(image, List.of());
+    }
+
+    /**
+     * Analyses a photo and judges each face and the whole image for presentation attacks.
+     *
+     * @param burst further frames of the same capture, in order (may be empty): motion evidence
+     */
+    public ImageAnalysis analyze(RgbImage image, List<RgbImage> burst) {
+        List<FaceObservation> raw = findFaces(image);
+        PadAssessment pad = attacks.assess(image, raw, burst);
+        List<FaceObservation> faces = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            FaceObservation f = raw.get(i);
+            faces.add(new FaceObservation(f.box(), f.cropBox(), f.landmarks(), f.detectionScore(), f.meshScore(),
+                    f.embedding(), pad.faces().get(i)));
+        }
+        ImageLiveness liveness = new ImageLiveness(pad.spoofScore(), pad.verdict(), pad.imageScore(), pad.notes());
+        return new ImageAnalysis(image.width(), image.height(), faces, FaceModel.PACKAGE_VERSION, liveness);
+    }
+
+    /** Detection, the mesh gate and the per-face models; liveness holds the raw model outputs only. */
+    private List<FaceObservation> findFaces(RgbImage image) {
         Pixels pixels = Pixels.of(image);
         List<FaceObservation> faces = new ArrayList<>();
         for (FaceDetector.Detection d : detector.detect(pixels)) {
@@ -71,7 +108,7 @@ public final class FaceEngine implements AutoCloseable {
             }
             faces.add(describe(d, face, meshScore));
         }
-        return new ImageAnalysis(image.width(), image.height(), faces, FaceModel.PACKAGE_VERSION);
+        return faces;
     }
 
     /**
@@ -84,11 +121,34 @@ public final class FaceEngine implements AutoCloseable {
         return Resampling.cropAndResize(pixels, b[0], b[1], b[2], b[3], FACE_SIZE, 255f);
     }
 
+    /**
+     * The faceres embedding. The default mode averages it with the embedding of the mirrored face:
+     * on the labelled deepface pairs this raised ROC AUC from 0.9990 to 0.9993 and TAR at FAR 1 %
+     * from 0.979 to 0.986 (README, "Accuracy"), for one more faceres call per face.
+     */
+    private float[] embed(float[] faceresInput) {
+        OnnxModel faceres = models.get(FaceModel.FACERES);
+        float[] embedding = faceres.run(faceresInput, 1).get("global_pooling/Mean");
+        if (mode == PipelineMode.REFERENCE) {
+            return embedding;
+        }
+        int side = FaceModel.FACERES.inputSize();
+        float[] mirrored = new float[faceresInput.length];
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                System.arraycopy(faceresInput, (y * side + (side - 1 - x)) * 3, mirrored, (y * side + x) * 3, 3);
+            }
+        }
+        float[] other = faceres.run(mirrored, 1).get("global_pooling/Mean");
+        for (int i = 0; i < embedding.length; i++) {
+            embedding[i] = (embedding[i] + other[i]) / 2;
+        }
+        return embedding;
+    }
+
     private FaceObservation describe(FaceDetector.Detection d, float[] face, double meshScore) {
         Pixels faceTensor = Pixels.of(face, FACE_SIZE, FACE_SIZE);
-        float[] embedding = models.get(FaceModel.FACERES)
-                .run(Resampling.resizeBilinear(faceTensor, 224, 224, 255f), 1)
-                .get("global_pooling/Mean");
+        float[] embedding = embed(Resampling.resizeBilinear(faceTensor, 224, 224, 255f));
         float real = models.get(FaceModel.ANTISPOOF)
                 .run(Resampling.resizeBilinear(faceTensor, 128, 128, 1f), 1).get("Identity")[0];
         float[] live = models.get(FaceModel.LIVENESS)
@@ -103,7 +163,7 @@ public final class FaceEngine implements AutoCloseable {
                 FaceBox.ofCorners(c.x1(), c.y1(), c.x2(), c.y2()),
                 FaceBox.ofCorners(b[0], b[1], b[2], b[3]),
                 landmarks, c.score(), meshScore, embedding,
-                ProvisionalLiveness.score(real, live[0]));
+                new LivenessScore(real, live[0], Double.NaN, LivenessVerdict.DOUBT));
     }
 
     /** Decodes (with limits, EXIF orientation applied) and analyses an encoded JPEG, PNG or WebP. */
@@ -113,6 +173,21 @@ public final class FaceEngine implements AutoCloseable {
 
     public ImageAnalysis analyze(Path file) throws IOException, ImageRejectedException {
         return analyze(intake.decode(file).image());
+    }
+
+    /** A selfie with its burst frames (each decoded with the same limits). */
+    public ImageAnalysis analyze(byte[] photo, List<byte[]> burstFrames) throws ImageRejectedException {
+        RgbImage image = intake.decode(photo).image();
+        List<RgbImage> burst = new ArrayList<>(burstFrames.size());
+        for (byte[] frame : burstFrames) {
+            burst.add(intake.decode(frame).image());
+        }
+        return analyze(image, burst);
+    }
+
+    /** The image intake this engine decodes with (for callers that also need EXIF facts). */
+    public ImageIntake intake() {
+        return intake;
     }
 
     /** The cosine similarity above which two faces are taken for the same person in this mode. */

@@ -43,18 +43,9 @@ public final class RgbImage {
         return rgb[(y * width + x) * 3 + c] & 0xff;
     }
 
+    /** The pixels of any BufferedImage as RGB (grey stays grey: no colour-space gamma applied). */
     public static RgbImage of(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        byte[] out = new byte[w * h * 3];
-        for (int i = 0, j = 0; i < argb.length; i++) {
-            int p = argb[i];
-            out[j++] = (byte) (p >>> 16);
-            out[j++] = (byte) (p >>> 8);
-            out[j++] = (byte) p;
-        }
-        return new RgbImage(w, h, out);
+        return RgbConversion.toRgb(image);
     }
 
     public BufferedImage toBufferedImage() {
