@@ -15,6 +15,7 @@ import java.util.OptionalLong;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
+import org.sadasya.face.ImageLiveness;
 import org.sadasya.face.LivenessVerdict;
 import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.verification.CaptureTimeReader.CaptureTime;
@@ -53,7 +54,7 @@ public final class DecideEnrollment {
         OptionalLong hash = fingerprints.fingerprint(c.photo());
         ImageAnalysis analysis;
         try {
-            analysis = analyzer.analyze(c.photo());
+            analysis = analyzer.analyze(c.photo(), c.burst());
         } catch (ImageRejectedException e) {
             results.add(RuleResult.reject(IMAGE_UNUSABLE, "the photo cannot be used: " + e.code(),
                     Map.of("imageCode", e.code().name())));
@@ -76,7 +77,7 @@ public final class DecideEnrollment {
                 results.add(memberIsNotWorker(pair, threshold));
             }
         }
-        results.add(liveness(faces.counted()));
+        results.add(liveness(faces.counted(), analysis));
         if (memberFace != null) {
             results.add(duplicateFace(memberFace, threshold));
         }
@@ -168,7 +169,12 @@ public final class DecideEnrollment {
                 : RuleResult.pass(MEMBER_IS_NOT_WORKER, "the member is another person", ev);
     }
 
-    private RuleResult liveness(List<FaceObservation> counted) {
+    /**
+     * Each counted face, and the whole image: the engine's image verdict is the worst over every
+     * face and the whole-image recapture cues, so it counts here only where it is worse than every
+     * face's own verdict (then the whole image caused it, not a small background face).
+     */
+    private RuleResult liveness(List<FaceObservation> counted, ImageAnalysis analysis) {
         if (counted.isEmpty()) {
             return RuleResult.reject(LIVENESS, "no face to check", Map.of());
         }
@@ -184,11 +190,34 @@ public final class DecideEnrollment {
             maxSpoof = Math.max(maxSpoof, f.liveness().spoofScore());
             worst = worse(worst, f.liveness().verdict());
         }
-        Map<String, Object> ev = Map.of("spoofScores", scores, "maxSpoofScore", round(maxSpoof));
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("spoofScores", scores);
+        ev.put("maxSpoofScore", round(maxSpoof));
+        boolean wholeImage = false;
+        ImageLiveness image = analysis.liveness();
+        if (image != null && image.verdict().isPresent()) {
+            LivenessVerdict anyFace = LivenessVerdict.LIVE;
+            for (FaceObservation f : analysis.faces()) {
+                anyFace = worse(anyFace, f.liveness() == null ? LivenessVerdict.LIVE : f.liveness().verdict());
+            }
+            LivenessVerdict imageVerdict = image.verdict().get();
+            if (worse(anyFace, imageVerdict) != anyFace) {
+                wholeImage = worse(worst, imageVerdict) != worst;
+                worst = worse(worst, imageVerdict);
+            }
+            if (!Double.isNaN(image.imageScore())) {
+                ev.put("imageSpoofScore", round(image.imageScore()));
+            }
+            if (!image.notes().isEmpty()) {
+                ev.put("notes", image.notes());
+            }
+        }
         return switch (worst) {
             case LIVE -> RuleResult.pass(LIVENESS, "every face looks live", ev);
-            case DOUBT -> RuleResult.review(LIVENESS, "a face may be a photo or a screen", ev);
-            case SPOOF -> RuleResult.reject(LIVENESS, "a face is a photo or a screen, not a person", ev);
+            case DOUBT -> RuleResult.review(LIVENESS, wholeImage ? "the photo may be of a photo or a screen"
+                    : "a face may be a photo or a screen", ev);
+            case SPOOF -> RuleResult.reject(LIVENESS, wholeImage ? "the photo is of a photo or a screen"
+                    : "a face is a photo or a screen, not a person", ev);
         };
     }
 

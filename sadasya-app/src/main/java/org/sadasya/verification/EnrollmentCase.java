@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param submissionId      the client's id
  * @param photo             the selfie with worker and member, as uploaded
+ * @param burst             further frames of the same capture, in order (may be empty)
  * @param workerReferences  the worker's enrolled reference face embeddings
  * @param booth             where the booth is
  * @param boothRadiusMeters how far from the booth's point an enrolment still counts as at the booth
@@ -22,6 +23,7 @@ import java.util.Objects;
 public record EnrollmentCase(
         String submissionId,
         byte[] photo,
+        List<byte[]> burst,
         List<float[]> workerReferences,
         GeoPoint booth,
         double boothRadiusMeters,
@@ -35,6 +37,7 @@ public record EnrollmentCase(
     public EnrollmentCase {
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(photo, "photo");
+        burst = List.copyOf(burst);
         workerReferences = List.copyOf(workerReferences);
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(epic, "epic");

@@ -33,6 +33,11 @@ public final class FaceEngineAnalyzer implements FaceAnalyzer, AutoCloseable {
     }
 
     @Override
+    public ImageAnalysis analyze(byte[] photo, java.util.List<byte[]> burstFrames) throws ImageRejectedException {
+        return engine().analyze(photo, burstFrames);
+    }
+
+    @Override
     public double matchThreshold() {
         return engine().matchThreshold();
     }

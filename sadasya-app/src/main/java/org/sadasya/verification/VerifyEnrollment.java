@@ -149,14 +149,18 @@ public final class VerifyEnrollment {
     }
 
     private EnrollmentCase caseOf(EnrollmentRecord e, EnrollmentData data) {
-        byte[] photo = enrollments.images(e.id()).stream().filter(i -> i.kind().equals("PHOTO")).findFirst()
+        var stored = enrollments.images(e.id());
+        byte[] photo = stored.stream().filter(i -> i.kind().equals("PHOTO")).findFirst()
                 .map(i -> images.get(i.imageKey()))
                 .orElseThrow(() -> new IllegalStateException("enrolment " + e.submissionId() + " has no photo"));
+        List<byte[]> burst = stored.stream().filter(i -> i.kind().equals("BURST"))
+                .sorted(java.util.Comparator.comparingInt(EnrollmentRepository.StoredImage::seq))
+                .map(i -> images.get(i.imageKey())).toList();
         OrgUnit booth = orgUnits.find(e.boothId()).orElseThrow();
         GeoPoint boothPoint = booth.latitude() == null || booth.longitude() == null ? null
                 : new GeoPoint(booth.latitude(), booth.longitude());
         GeoPoint position = data.latitude() == null ? null : new GeoPoint(data.latitude(), data.longitude());
-        return new EnrollmentCase(e.submissionId(), photo, workerFaces.embeddings(e.workerId()), boothPoint,
+        return new EnrollmentCase(e.submissionId(), photo, burst, workerFaces.embeddings(e.workerId()), boothPoint,
                 booth.radiusMeters() == null ? 0 : booth.radiusMeters(), position, data.accuracyMeters(),
                 data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile());
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.sadasya.face.FaceBox;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
+import org.sadasya.face.ImageLiveness;
 import org.sadasya.face.LivenessScore;
 import org.sadasya.face.LivenessVerdict;
 import org.sadasya.face.image.ImageErrorCode;
@@ -111,7 +112,7 @@ class DecideEnrollmentTest {
     }
 
     static EnrollmentCase enrolment(GeoPoint position, Double accuracy) {
-        return new EnrollmentCase("sub-1", new byte[] {1}, List.of(WORKER), BOOTH, 200, position, accuracy,
+        return new EnrollmentCase("sub-1", new byte[] {1}, List.of(), List.of(WORKER), BOOTH, 200, position, accuracy,
                 NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678");
     }
 
@@ -218,6 +219,27 @@ class DecideEnrollmentTest {
 
         assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(reason(d, ReasonCode.LIVENESS).outcome()).isEqualTo(Outcome.REJECT);
+    }
+
+    @Test
+    void recapturedWholeImage_isRejectedForLiveness_evenWithLiveLookingFaces() {
+        analysis = new ImageAnalysis(1280, 960, List.of(face(WORKER, 100, 200, LivenessVerdict.LIVE),
+                face(MEMBER, 500, 180, LivenessVerdict.LIVE)), "test-models",
+                new ImageLiveness(0.93, Optional.of(LivenessVerdict.SPOOF), 0.93, List.of("whole image: recapture cues spoof")));
+
+        RuleResult r = reason(decide.decide(enrolment()), ReasonCode.LIVENESS);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(r.evidence()).containsEntry("imageSpoofScore", 0.93);
+    }
+
+    @Test
+    void doubtfulSmallBackgroundFace_doesNotSendTheEnrolmentToReview() {
+        analysis = new ImageAnalysis(1280, 960, List.of(face(WORKER, 100, 200, LivenessVerdict.LIVE),
+                face(MEMBER, 500, 180, LivenessVerdict.LIVE), face(STRANGER, 900, 30, LivenessVerdict.DOUBT)),
+                "test-models", new ImageLiveness(0.5, Optional.of(LivenessVerdict.DOUBT), 0.1, List.of()));
+
+        assertThat(reason(decide.decide(enrolment()), ReasonCode.LIVENESS).outcome()).isEqualTo(Outcome.PASS);
     }
 
     @Test
@@ -350,7 +372,7 @@ class DecideEnrollmentTest {
     void workerWithoutReferenceFace_goesToReview() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
         EnrollmentCase c = enrolment();
-        EnrollmentCase noReference = new EnrollmentCase(c.submissionId(), c.photo(), List.of(), c.booth(),
+        EnrollmentCase noReference = new EnrollmentCase(c.submissionId(), c.photo(), c.burst(), List.of(), c.booth(),
                 c.boothRadiusMeters(), c.position(), c.accuracyMeters(), c.claimedCapture(), c.receivedAt(), c.epic(),
                 c.mobile());
 
