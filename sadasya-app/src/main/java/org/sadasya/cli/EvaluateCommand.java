@@ -16,8 +16,15 @@ import picocli.CommandLine.Parameters;
 /** {@code sadasya evaluate faces}: verification accuracy of the Java pipeline on the labelled photos. */
 @Command(name = "evaluate", description = "Measure accuracy on labelled data.")
 final class EvaluateCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "WHAT", description = "'faces': 1:1 verification on shared/data/faces/deepface.")
+    @Parameters(index = "0", paramLabel = "WHAT", description = "'faces': 1:1 verification on shared/data/faces/deepface; "
+            + "'liveness': presentation-attack detection, leave-one-source-out on shared/data/pad (ISO/IEC 30107-3 figures).")
     String what;
+
+    @Option(names = "--shared", description = "For 'liveness': the shared folder.", defaultValue = "../shared")
+    Path shared;
+
+    @Option(names = "--trained-ladder", description = "For 'liveness': judge with the trained ladder instead of the shipped policy.")
+    boolean trainedLadder;
 
     @Option(names = "--data", description = "The deepface folder (master.csv, face-recognition-pivot.csv, photos).",
             defaultValue = "../shared/data/faces/deepface")
@@ -28,8 +35,23 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (what.equals("liveness")) {
+            if (!Files.isDirectory(shared.resolve("data/pad"))) {
+                throw new CliFailure("BAD_ARGUMENT", shared + " has no data/pad (use --shared DIR)");
+            }
+            // A fresh feature cache each run, so the figures always come from the current code.
+            Path cache = Files.createTempDirectory("sadasya-pad").resolve("features.json");
+            cache.toFile().deleteOnExit();
+            cache.getParent().toFile().deleteOnExit();
+            List<String> args = new java.util.ArrayList<>(List.of("--shared", shared.toString(), "--cache", cache.toString()));
+            if (trainedLadder) {
+                args.add("--trained-ladder");
+            }
+            org.sadasya.face.pad.EvaluatePad.main(args.toArray(String[]::new));
+            return 0;
+        }
         if (!what.equals("faces")) {
-            throw new CliFailure("BAD_ARGUMENT", "unknown evaluation '" + what + "' (known: faces)");
+            throw new CliFailure("BAD_ARGUMENT", "unknown evaluation '" + what + "' (known: faces, liveness)");
         }
         if (!Files.isRegularFile(data.resolve("master.csv"))) {
             throw new CliFailure("BAD_ARGUMENT", data + " has no master.csv (use --data DIR)");
