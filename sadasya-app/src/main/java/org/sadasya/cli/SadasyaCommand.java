@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             BenchCommand.class,
             LivenessCommand.class,
+            AuditCommand.class,
             ServeCommand.class,
         })
 public final class SadasyaCommand implements Runnable {
