@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             LivenessCommand.class,
             ServeCommand.class,
+            IndexCommand.class,
         })
 public final class SadasyaCommand implements Runnable {
 
