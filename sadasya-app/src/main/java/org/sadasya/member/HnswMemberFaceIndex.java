@@ -85,9 +85,12 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     /** Null while the table has no faces. Replaced only under both this monitor and {@code swap}'s write lock. */
     private volatile LuceneHnswFaceIndex index;
     private volatile Model model;
+    private volatile Opening opening;
     /** The high-water mark of the last commit (touched under this monitor). */
     private long committedMark = Long.MIN_VALUE;
     private boolean closed;
+    /** Whether {@link #start} began: before it, this instance must not touch the files (they may be another's). */
+    private boolean started;
 
     /** The embedding model of the indexed faces, as stored in member_face.model_version. */
     record Model(String version, int dimension) {}
@@ -141,6 +144,16 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         }
     }
 
+    /**
+     * How the index was brought up to date on start.
+     *
+     * @param rebuilt whether it was built from the database (no usable index on disk) rather than
+     *     opened and caught up
+     * @param markOnDisk the high-water mark found on disk (−1 when rebuilt)
+     * @param mark the high-water mark once up to date
+     */
+    public record Opening(boolean rebuilt, long markOnDisk, long mark) {}
+
     /** What {@link #rebuild} did: entries indexed, their model, the high-water mark, elapsed seconds. */
     public record Rebuilt(int members, String modelVersion, long highWaterMark, double seconds) {}
 
@@ -173,6 +186,11 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         return out;
     }
 
+    /** How the last start brought the index up to date. */
+    public Opening opening() {
+        return opening;
+    }
+
     /** Faces in the index (0 while there are none in the database). */
     public int size() {
         LuceneHnswFaceIndex i = index;
@@ -192,8 +210,8 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
 
     /** Applies the rows committed since the last call. Called by every search; safe to call any time. */
     public synchronized void catchUp() {
-        if (closed) {
-            throw new IllegalStateException("face index is closed");
+        if (closed || !started) {
+            throw new IllegalStateException("face index is " + (closed ? "closed" : "not started"));
         }
         while (true) {
             long mark = highWaterMark();
@@ -245,6 +263,13 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
             if (closed) {
                 return;
             }
+            try {
+                if (started) {
+                    catchUp(); // so that the next start has less to replay
+                }
+            } catch (RuntimeException e) {
+                log.warn("face index: catch-up before closing failed: {}", e.toString());
+            }
             closed = true;
             swap.writeLock().lock();
             try {
@@ -260,11 +285,13 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
 
     private synchronized void start() {
         requireNotInUse();
+        started = true;
         Optional<Model> newest = jdbc.sql("SELECT model_version, embedding FROM member_face ORDER BY change_seq DESC LIMIT 1")
                 .query((rs, r) -> new Model(rs.getString(1), Embeddings.fromBytes(rs.getBytes(2)).length)).optional();
         if (newest.isEmpty()) {
             deleteIndexFiles(); // no faces: whatever is on disk belongs to another database
             log.info("face index: no member faces in the database yet");
+            opening = new Opening(false, FaceIndex.NO_SEQUENCE, FaceIndex.NO_SEQUENCE);
             return;
         }
         Model m = newest.get();
@@ -275,6 +302,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
                 committedMark = opened.highWaterMark();
                 long before = opened.highWaterMark();
                 catchUp();
+                opening = new Opening(false, before, highWaterMark());
                 log.info("face index: opened {} faces of model {}, caught up from change {} to {}", size(), m.version(),
                         before, highWaterMark());
                 return;
@@ -287,6 +315,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         }
         rebuildFor(m);
         catchUp();
+        opening = new Opening(true, FaceIndex.NO_SEQUENCE, highWaterMark());
     }
 
     private LuceneHnswFaceIndex openExisting(Model m) {

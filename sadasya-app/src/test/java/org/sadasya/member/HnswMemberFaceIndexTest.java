@@ -67,6 +67,8 @@ class HnswMemberFaceIndexTest {
             MemberRef third = issue(f, seed, face(2), "m1"); // while no index is open
 
             try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+                assertThat(idx.opening().rebuilt()).isFalse();
+                assertThat(idx.opening().markOnDisk()).isEqualTo(markAtClose);
                 assertThat(idx.highWaterMark()).as("caught up on start, before any search").isGreaterThan(markAtClose);
                 assertThat(idx.size()).isEqualTo(3);
                 assertThat(idx.nearest(face(2), 1)).containsExactly(new FaceMatch(third.id(), third.memberCode(), 1.0));
@@ -91,6 +93,7 @@ class HnswMemberFaceIndexTest {
 
             deleteTree(indexDir().resolve("members"));
             try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+                assertThat(idx.opening().rebuilt()).isTrue();
                 assertThat(idx.size()).isEqualTo(2);
             }
 
@@ -100,6 +103,7 @@ class HnswMemberFaceIndexTest {
                 }
             }
             try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+                assertThat(idx.opening().rebuilt()).isTrue();
                 assertThat(idx.size()).isEqualTo(2);
                 assertThat(idx.nearest(face(1), 1)).extracting(FaceMatch::memberCode).containsExactly(second.memberCode());
             }
