@@ -57,7 +57,12 @@ public final class IndexCommand implements Runnable {
                     // stdout carries the result only: Spring's, Hikari's and Flyway's logs go to stderr
                     .run("--sadasya.data-dir=" + dir, "--logging.config=classpath:org/sadasya/cli/logback-stderr.xml")) {
                 JdbcClient jdbc = JdbcClient.create(ctx.getBean(DataSource.class));
-                HnswMemberFaceIndex.Rebuilt r = HnswMemberFaceIndex.rebuild(jdbc, dir.resolve("index"), HnswOptions.defaults());
+                HnswMemberFaceIndex.Rebuilt r;
+                try {
+                    r = HnswMemberFaceIndex.rebuild(jdbc, dir.resolve("index"), HnswOptions.defaults());
+                } catch (HnswMemberFaceIndex.InUseException e) {
+                    throw new CliFailure("INDEX_IN_USE", e.getMessage());
+                }
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("members", r.members());
                 out.put("modelVersion", r.modelVersion());

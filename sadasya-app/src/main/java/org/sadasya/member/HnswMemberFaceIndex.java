@@ -154,6 +154,13 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
      */
     public record Opening(boolean rebuilt, long markOnDisk, long mark) {}
 
+    /** Another index writer (a running service) holds the index directory. */
+    public static final class InUseException extends IllegalStateException {
+        InUseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** What {@link #rebuild} did: entries indexed, their model, the high-water mark, elapsed seconds. */
     public record Rebuilt(int members, String modelVersion, long highWaterMark, double seconds) {}
 
@@ -429,7 +436,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         try (FSDirectory d = FSDirectory.open(luceneDir); Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
             lock.ensureValid();
         } catch (LockObtainFailedException e) {
-            throw new IllegalStateException("the face index at " + luceneDir + " is in use (is the service running?)", e);
+            throw new InUseException("the face index at " + luceneDir + " is in use (is the service running?)", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

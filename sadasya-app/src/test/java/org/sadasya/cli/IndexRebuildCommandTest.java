@@ -80,6 +80,29 @@ class IndexRebuildCommandTest {
         assertThat(Files.exists(dataDir.resolve("empty/index/members"))).isFalse();
     }
 
+    @Test
+    void rebuild_whileTheServiceHasTheIndexOpen_isRefused() throws Exception {
+        try (var db = Databases.h2(dataDir)) {
+            Fixture f = new Fixture(db, dataDir.resolve("images"), new MutableClock(Instant.parse("2026-11-29T10:00:00Z")));
+            Fixture.Seed seed = f.seed();
+            String submission = UUID.randomUUID().toString();
+            f.submit.submit(seed.worker(), Submissions.data(submission, seed.booth().id(), "ABC7654321", "9812345678"),
+                    Submissions.fakeJpeg(1), List.of());
+            long enrollment = f.enrollments.findBySubmissionId(submission).orElseThrow().id();
+            f.tx.execute(s -> f.members.insert(new NewMember(enrollment, "Member", null, "9812345678", "ABC7654321", 30,
+                    "F", seed.booth().id(), seed.worker().userId()), face(0), "test-model"));
+            try (HnswMemberFaceIndex running = HnswMemberFaceIndex.open(f.jdbc, dataDir.resolve("index"),
+                    HnswOptions.defaults())) {
+                CliRun run = CliRun.of("index", "rebuild", "--data-dir", dataDir.toString());
+                assertThat(run.exitCode()).isEqualTo(2);
+                assertThat(run.stdout()).isEmpty();
+                assertThat(new ObjectMapper().readTree(run.stderr().strip().lines().reduce((a, b) -> b).orElseThrow())
+                        .get("code").asText()).isEqualTo("INDEX_IN_USE");
+                assertThat(running.size()).as("left alone").isEqualTo(1);
+            }
+        }
+    }
+
     static float[] face(int axis) {
         float[] v = new float[DIM];
         v[axis] = 1;
