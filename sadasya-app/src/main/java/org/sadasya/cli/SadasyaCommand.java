@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             LivenessCommand.class,
             AuditCommand.class,
             ServeCommand.class,
+            IndexCommand.class,
         })
 public final class SadasyaCommand implements Runnable {
 

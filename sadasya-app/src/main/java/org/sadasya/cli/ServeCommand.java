@@ -23,10 +23,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Seed a demo hierarchy (Bhopal district down to three booths) and demo users")
     boolean demo;
 
+    /** {@code SADASYA_DATA_DIR}, else {@code ./sadasya-data}. */
+    static Path dataDirFromEnvironment() {
+        String env = System.getenv("SADASYA_DATA_DIR");
+        return Path.of(env == null || env.isBlank() ? "sadasya-data" : env);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        String env = System.getenv("SADASYA_DATA_DIR");
-        Path dataDir = Path.of(env == null || env.isBlank() ? "sadasya-data" : env).toAbsolutePath().normalize();
+        Path dataDir = dataDirFromEnvironment().toAbsolutePath().normalize();
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("server.port", port);
         defaults.put("sadasya.data-dir", dataDir.toString());

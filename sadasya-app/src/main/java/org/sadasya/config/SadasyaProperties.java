@@ -16,10 +16,14 @@ public record SadasyaProperties(
         String memberPrefix,
         @DefaultValue("12h") Duration tokenTtl,
         @DefaultValue("false") boolean demo,
+        @DefaultValue("hnsw") FaceIndexKind faceIndex,
         String adminPassword,
         @DefaultValue Intake intake,
         @DefaultValue Verifier verifier,
         @DefaultValue Verification verification) {
+
+    /** The DUPLICATE_FACE search: the on-disk HNSW index (default) or a brute-force scan of every member face. */
+    public enum FaceIndexKind { HNSW, EXACT }
 
     public record Intake(@DefaultValue("10000000") int maxPhotoBytes, @DefaultValue("5") int maxBurstFrames) {}
 

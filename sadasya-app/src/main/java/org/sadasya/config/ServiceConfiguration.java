@@ -9,7 +9,9 @@ import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageKeys;
 import org.sadasya.enrollment.ImageStore;
 import org.sadasya.enrollment.SubmitEnrollment;
+import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.member.ExactMemberFaceIndex;
+import org.sadasya.member.HnswMemberFaceIndex;
 import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.security.TokenService;
@@ -29,6 +31,7 @@ import org.sadasya.verification.VerifyEnrollment;
 import org.sadasya.worker.WorkerFaceRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -131,10 +134,19 @@ public class ServiceConfiguration {
         return new FaceEngineAnalyzer();
     }
 
+    /**
+     * {@code sadasya.face-index}: {@code hnsw} (default) — the Lucene HNSW replica in
+     * {@code <data-dir>/index}, caught up from the database on start and before each search;
+     * {@code exact} — a scan of every stored member face. Closed (committed) with the context.
+     */
     @Bean
     @ConditionalOnMissingBean(MemberFaceIndex.class)
-    MemberFaceIndex memberFaceIndex(JdbcClient jdbc) {
-        return new ExactMemberFaceIndex(jdbc);
+    @DependsOnDatabaseInitialization
+    MemberFaceIndex memberFaceIndex(JdbcClient jdbc, SadasyaProperties props) {
+        return switch (props.faceIndex()) {
+            case EXACT -> new ExactMemberFaceIndex(jdbc);
+            case HNSW -> HnswMemberFaceIndex.open(jdbc, props.dataDir().resolve("index"), HnswOptions.defaults());
+        };
     }
 
     @Bean

@@ -34,8 +34,14 @@ public final class JdbcMemberRepository implements MemberRepository {
                 .query((rs, i) -> new MemberRef(rs.getLong(1), rs.getString(2))).optional();
     }
 
-    /** Issues the next member id and stores the member with its face, if any (call inside the deciding transaction). */
+    /**
+     * Issues the next member id and stores the member with its face, if any (call inside the deciding
+     * transaction). Takes the member-issue lock first (again, if the caller holds it already): the
+     * face's change number ({@code member_face.change_seq}, which the face index catches up by) is
+     * drawn under the lock, so change numbers commit in increasing order.
+     */
     public MemberRef insert(NewMember m, float[] embedding, String modelVersion) {
+        lockIssuing();
         long number = jdbc.sql("SELECT nextval('member_number_seq')").query(Long.class).single();
         String code = String.format("%s-%07d", codePrefix, number);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -49,7 +55,8 @@ public final class JdbcMemberRepository implements MemberRepository {
         if (embedding == null) {
             return new MemberRef(id, code); // accepted by a reviewer without a usable member face
         }
-        jdbc.sql("INSERT INTO member_face (member_id, embedding, model_version, created_at) VALUES (?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO member_face (member_id, embedding, model_version, created_at, change_seq)"
+                        + " VALUES (?, ?, ?, ?, nextval('member_face_change_seq'))")
                 .params(id, Embeddings.toBytes(embedding), modelVersion == null ? "unknown" : modelVersion, now)
                 .update();
         return new MemberRef(id, code);

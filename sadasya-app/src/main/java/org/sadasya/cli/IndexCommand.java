@@ -1,0 +1,82 @@
+package org.sadasya.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.sadasya.index.lucene.HnswOptions;
+import org.sadasya.member.HnswMemberFaceIndex;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sadasya index …}: the service's 1:N face index. */
+@Command(name = "index", mixinStandardHelpOptions = true, description = "The members' face index (DUPLICATE_FACE).",
+        subcommands = IndexCommand.Rebuild.class)
+public final class IndexCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+
+    /**
+     * {@code sadasya index rebuild}: deletes {@code <data-dir>/index} and builds it again from every
+     * member face in the database. Uses the service's database settings (application.yml: the H2 file
+     * in the data directory, or {@code SPRING_DATASOURCE_URL/USERNAME/PASSWORD}) and applies its
+     * migrations, as {@code serve} does. Refuses while a service has the index open.
+     */
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Rebuild the face index from the database; prints {\"members\", \"modelVersion\","
+                    + " \"highWaterMark\", \"seconds\"}. Stop the service first.")
+    static final class Rebuild implements Callable<Integer> {
+
+        @Option(names = "--data-dir", description = "Data directory (default: SADASYA_DATA_DIR, else ./sadasya-data)")
+        Path dataDir;
+
+        @Override
+        public Integer call() {
+            Path dir = dataDir != null ? dataDir : ServeCommand.dataDirFromEnvironment();
+            dir = dir.toAbsolutePath().normalize();
+            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(DatabaseOnly.class)
+                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                    .registerShutdownHook(false)
+                    // stdout carries the result only: Spring's, Hikari's and Flyway's logs go to stderr
+                    .run("--sadasya.data-dir=" + dir, "--logging.config=classpath:org/sadasya/cli/logback-stderr.xml")) {
+                JdbcClient jdbc = JdbcClient.create(ctx.getBean(DataSource.class));
+                HnswMemberFaceIndex.Rebuilt r;
+                try {
+                    r = HnswMemberFaceIndex.rebuild(jdbc, dir.resolve("index"), HnswOptions.defaults());
+                } catch (HnswMemberFaceIndex.InUseException e) {
+                    throw new CliFailure("INDEX_IN_USE", e.getMessage());
+                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("members", r.members());
+                out.put("modelVersion", r.modelVersion());
+                out.put("highWaterMark", r.highWaterMark());
+                out.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+                out.put("directory", dir.resolve("index").toString());
+                System.out.println(Json.write(out));
+                return 0;
+            }
+        }
+    }
+
+    /** The database only (pool + migrations), configured from application.yml like the service. */
+    @Configuration(proxyBeanMethods = false)
+    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+    static class DatabaseOnly {}
+}

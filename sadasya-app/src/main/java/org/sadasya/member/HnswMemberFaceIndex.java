@@ -1,0 +1,520 @@
+package org.sadasya.member;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.sadasya.common.Embeddings;
+import org.sadasya.index.FaceIndex;
+import org.sadasya.index.IndexEntry;
+import org.sadasya.index.Neighbour;
+import org.sadasya.index.ScopeFilter;
+import org.sadasya.index.lucene.HnswOptions;
+import org.sadasya.index.lucene.LuceneHnswFaceIndex;
+import org.sadasya.verification.MemberFaceIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The members' faces in a Lucene HNSW index on disk ({@code <dir>/members}), kept current from the
+ * {@code member_face} table, which stays the source of truth.
+ *
+ * <ul>
+ *   <li><b>Change order.</b> Every member face has a change number ({@code change_seq}, drawn under
+ *       the member-issue lock, so numbers commit in increasing order; see V3 migration). The index
+ *       remembers the highest applied ({@code highWaterMark}) in each Lucene commit.
+ *   <li><b>Start.</b> Opens the index and replays the rows above its mark. It rebuilds from the
+ *       table instead when the directory is missing or unreadable, when it was built for another
+ *       embedding model ({@code <dir>/members.properties}), or when its content does not match the
+ *       table (more or fewer entries up to its mark, or a mark above the table's: another database).
+ *   <li><b>Running.</b> Every search first reads the rows above the mark (one indexed query, nearly
+ *       always empty) and applies them, so a search sees every member committed before it started;
+ *       under the member-issue lock that is every member there is, which keeps the last duplicate
+ *       check before issuing a member id exact. A background thread does the same every few seconds
+ *       (members issued by other nodes) and commits when something changed; {@link #close} commits.
+ *   <li><b>Models.</b> Embeddings of different models are not comparable: the index holds the faces
+ *       of the newest row's model only. A row of another model (a new model was deployed) rebuilds it
+ *       for that model; a query of another dimension finds nothing, as in {@link ExactMemberFaceIndex}.
+ * </ul>
+ *
+ * Index ids are member ids; scopes are the booth's org-unit path ({@code /1/4/9/} → {@code 1/4/9}),
+ * so a search may be limited to a unit and everything below it. DUPLICATE_FACE searches all.
+ */
+public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HnswMemberFaceIndex.class);
+
+    /** Rows per catch-up query and per {@code addAll} (one near-real-time reopen each). */
+    static final int BATCH = 1000;
+    /** How often the background thread catches up and commits. */
+    static final long COMMIT_EVERY_SECONDS = 5;
+
+    private static final String ROW_SELECT = "SELECT f.change_seq, f.member_id, o.path, f.model_version, f.embedding"
+            + " FROM member_face f JOIN member m ON m.id = f.member_id JOIN org_unit o ON o.id = m.booth_id";
+
+    private final JdbcClient jdbc;
+    private final Path luceneDir;
+    private final Path modelFile;
+    private final HnswOptions options;
+    /** Searches hold it shared; replacing the Lucene index (rebuild, close) holds it alone. */
+    private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService background;
+    /** Null while the table has no faces. Replaced only under both this monitor and {@code swap}'s write lock. */
+    private volatile LuceneHnswFaceIndex index;
+    private volatile Model model;
+    private volatile Opening opening;
+    /** The high-water mark of the last commit (touched under this monitor). */
+    private long committedMark = Long.MIN_VALUE;
+    private boolean closed;
+    /** Whether {@link #start} began: before it, this instance must not touch the files (they may be another's). */
+    private boolean started;
+
+    /** The embedding model of the indexed faces, as stored in member_face.model_version. */
+    record Model(String version, int dimension) {}
+
+    private HnswMemberFaceIndex(JdbcClient jdbc, Path dir, HnswOptions options, boolean background) {
+        this.jdbc = jdbc;
+        this.luceneDir = dir.resolve("members");
+        this.modelFile = dir.resolve("members.properties");
+        this.options = options;
+        this.background = background ? Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "sadasya-face-index");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    /**
+     * Opens the index under {@code dir} (created if missing), brings it up to date with the
+     * database — replaying the changes after its high-water mark, or rebuilding it — and starts the
+     * background catch-up. Fails when another process has the index open.
+     */
+    public static HnswMemberFaceIndex open(JdbcClient jdbc, Path dir, HnswOptions options) {
+        HnswMemberFaceIndex idx = new HnswMemberFaceIndex(jdbc, dir, options, true);
+        try {
+            idx.start();
+        } catch (RuntimeException e) {
+            idx.close();
+            throw e;
+        }
+        idx.background.scheduleWithFixedDelay(idx::catchUpAndCommitQuietly, COMMIT_EVERY_SECONDS,
+                COMMIT_EVERY_SECONDS, TimeUnit.SECONDS);
+        return idx;
+    }
+
+    /**
+     * Deletes the index under {@code dir} and builds it again from every member face in the
+     * database ({@code sadasya index rebuild}). Refuses when another process has the index open.
+     */
+    public static Rebuilt rebuild(JdbcClient jdbc, Path dir, HnswOptions options) {
+        long started = System.nanoTime();
+        try (HnswMemberFaceIndex idx = new HnswMemberFaceIndex(jdbc, dir, options, false)) {
+            synchronized (idx) {
+                idx.requireNotInUse();
+                idx.deleteIndexFiles();
+                idx.start();
+                LuceneHnswFaceIndex i = idx.index;
+                return new Rebuilt(i == null ? 0 : i.size(), idx.model == null ? null : idx.model.version(),
+                        i == null ? FaceIndex.NO_SEQUENCE : i.highWaterMark(),
+                        (System.nanoTime() - started) / 1e9);
+            }
+        }
+    }
+
+    /**
+     * How the index was brought up to date on start.
+     *
+     * @param rebuilt whether it was built from the database (no usable index on disk) rather than
+     *     opened and caught up
+     * @param markOnDisk the high-water mark found on disk (−1 when rebuilt)
+     * @param mark the high-water mark once up to date
+     */
+    public record Opening(boolean rebuilt, long markOnDisk, long mark) {}
+
+    /** Another index writer (a running service) holds the index directory. */
+    public static final class InUseException extends IllegalStateException {
+        InUseException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** What {@link #rebuild} did: entries indexed, their model, the high-water mark, elapsed seconds. */
+    public record Rebuilt(int members, String modelVersion, long highWaterMark, double seconds) {}
+
+    @Override
+    public List<FaceMatch> nearest(float[] embedding, int k) {
+        catchUp();
+        List<Neighbour> found;
+        swap.readLock().lock();
+        try {
+            LuceneHnswFaceIndex i = index;
+            if (i == null || embedding.length != i.dimension() || !searchable(embedding)) {
+                return List.of(); // no faces yet, or another model's embedding: nothing comparable
+            }
+            found = i.search(embedding, k, ScopeFilter.all());
+        } finally {
+            swap.readLock().unlock();
+        }
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, String> codes = jdbc.sql("SELECT id, member_code FROM member WHERE id IN (:ids)")
+                .param("ids", found.stream().map(n -> Long.parseLong(n.id())).toList())
+                .query((rs, r) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<FaceMatch> out = new ArrayList<>(found.size());
+        for (Neighbour n : found) {
+            long id = Long.parseLong(n.id());
+            out.add(new FaceMatch(id, codes.get(id), n.similarity()));
+        }
+        return out;
+    }
+
+    /** How the last start brought the index up to date. */
+    public Opening opening() {
+        return opening;
+    }
+
+    /** Faces in the index (0 while there are none in the database). */
+    public int size() {
+        LuceneHnswFaceIndex i = index;
+        return i == null ? 0 : i.size();
+    }
+
+    /** The highest change number applied, −1 when none. */
+    public long highWaterMark() {
+        LuceneHnswFaceIndex i = index;
+        return i == null ? FaceIndex.NO_SEQUENCE : i.highWaterMark();
+    }
+
+    public Optional<String> modelVersion() {
+        Model m = model;
+        return m == null ? Optional.empty() : Optional.of(m.version());
+    }
+
+    /** Applies the rows committed since the last call. Called by every search; safe to call any time. */
+    public synchronized void catchUp() {
+        if (closed || !started) {
+            throw new IllegalStateException("face index is " + (closed ? "closed" : "not started"));
+        }
+        while (true) {
+            long mark = highWaterMark();
+            List<Row> rows = jdbc.sql(ROW_SELECT + " WHERE f.change_seq > ? ORDER BY f.change_seq LIMIT " + BATCH)
+                    .params(mark).query(HnswMemberFaceIndex::row).list();
+            List<IndexEntry> batch = new ArrayList<>();
+            for (Row r : rows) {
+                if (!r.model().equals(model)) {
+                    addAll(batch);
+                    log.info("face index: {} member face of model {} (change {}); building the index for that model",
+                            model == null ? "first" : "a", r.model().version(), r.seq());
+                    rebuildFor(r.model());
+                    batch = null;
+                    break; // the rebuild read every row of that model: continue from its mark
+                }
+                batch.add(r.entry());
+            }
+            if (batch != null) {
+                addAll(batch);
+                if (rows.size() < BATCH) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Catches up, then commits if the mark moved since the last commit. */
+    public synchronized void commit() {
+        catchUp();
+        LuceneHnswFaceIndex i = index;
+        if (i != null && i.highWaterMark() != committedMark) {
+            i.commit();
+            committedMark = i.highWaterMark();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (background != null) {
+            // no interrupt: an interrupted Lucene write closes its file channel and breaks the writer
+            background.shutdown();
+            try {
+                background.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            try {
+                if (started) {
+                    catchUp(); // so that the next start has less to replay
+                }
+            } catch (RuntimeException e) {
+                log.warn("face index: catch-up before closing failed: {}", e.toString());
+            }
+            closed = true;
+            swap.writeLock().lock();
+            try {
+                if (index != null) {
+                    index.close(); // commits, with the high-water mark
+                    index = null;
+                }
+            } finally {
+                swap.writeLock().unlock();
+            }
+        }
+    }
+
+    private synchronized void start() {
+        requireNotInUse();
+        started = true;
+        Optional<Model> newest = jdbc.sql("SELECT model_version, embedding FROM member_face ORDER BY change_seq DESC LIMIT 1")
+                .query((rs, r) -> new Model(rs.getString(1), Embeddings.fromBytes(rs.getBytes(2)).length)).optional();
+        if (newest.isEmpty()) {
+            deleteIndexFiles(); // no faces: whatever is on disk belongs to another database
+            log.info("face index: no member faces in the database yet");
+            opening = new Opening(false, FaceIndex.NO_SEQUENCE, FaceIndex.NO_SEQUENCE);
+            return;
+        }
+        Model m = newest.get();
+        if (m.equals(readModelFile().orElse(null)) && Files.isDirectory(luceneDir)) {
+            LuceneHnswFaceIndex opened = openExisting(m);
+            if (opened != null && matchesDatabase(opened, m)) {
+                setIndex(opened, m);
+                committedMark = opened.highWaterMark();
+                long before = opened.highWaterMark();
+                catchUp();
+                opening = new Opening(false, before, highWaterMark());
+                log.info("face index: opened {} faces of model {}, caught up from change {} to {}", size(), m.version(),
+                        before, highWaterMark());
+                return;
+            }
+            if (opened != null) {
+                opened.close();
+            }
+        } else {
+            log.info("face index: none for model {} at {}; building it from the database", m.version(), luceneDir);
+        }
+        rebuildFor(m);
+        catchUp();
+        opening = new Opening(true, FaceIndex.NO_SEQUENCE, highWaterMark());
+    }
+
+    private LuceneHnswFaceIndex openExisting(Model m) {
+        try {
+            return LuceneHnswFaceIndex.open(luceneDir, m.dimension(), options);
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof LockObtainFailedException) {
+                throw e; // another process has it open: deleting it under that process would be wrong
+            }
+            log.warn("face index at {} is unreadable ({}); rebuilding it from the database", luceneDir, e.toString());
+            return null;
+        }
+    }
+
+    /** The index holds exactly this model's faces up to its mark, and the mark is not from a later database. */
+    private boolean matchesDatabase(LuceneHnswFaceIndex opened, Model m) {
+        long mark = opened.highWaterMark();
+        long maxSeq = jdbc.sql("SELECT COALESCE(MAX(change_seq), -1) FROM member_face").query(Long.class).single();
+        long expected = jdbc.sql("SELECT COUNT(*) FROM member_face WHERE change_seq <= ? AND model_version = ?")
+                .params(mark, m.version()).query(Long.class).single();
+        if (mark > maxSeq || expected != opened.size()) {
+            log.warn("face index at {} does not match the database (mark {}, newest change {}, {} faces, {} expected);"
+                    + " rebuilding it", luceneDir, mark, maxSeq, opened.size(), expected);
+            return false;
+        }
+        return true;
+    }
+
+    /** Replaces the index by one built from every row of model {@code m} (under this monitor). */
+    private void rebuildFor(Model m) {
+        long started = System.nanoTime();
+        setIndex(null, null);
+        deleteIndexFiles();
+        LuceneHnswFaceIndex fresh = LuceneHnswFaceIndex.open(luceneDir, m.dimension(), options);
+        try {
+            fresh.rebuild(rowsOf(m.version()));
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        writeModelFile(m); // last: a rebuild that did not finish is rebuilt again on the next start
+        setIndex(fresh, m);
+        committedMark = fresh.highWaterMark();
+        log.info("face index: built {} faces of model {} up to change {} in {} s", fresh.size(), m.version(),
+                fresh.highWaterMark(), String.format("%.1f", (System.nanoTime() - started) / 1e9));
+    }
+
+    private void setIndex(LuceneHnswFaceIndex replacement, Model m) {
+        swap.writeLock().lock();
+        try {
+            if (index != null && index != replacement) {
+                index.close();
+            }
+            index = replacement;
+            model = m;
+        } finally {
+            swap.writeLock().unlock();
+        }
+    }
+
+    private void addAll(List<IndexEntry> batch) {
+        if (!batch.isEmpty()) {
+            index.addAll(batch);
+        }
+    }
+
+    /** Every face of one model in change order, read in pages (never the whole table at once). */
+    private Iterator<IndexEntry> rowsOf(String modelVersion) {
+        return new Iterator<>() {
+            private Iterator<Row> page = List.<Row>of().iterator();
+            private long after = -1;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                if (!page.hasNext() && !last) {
+                    List<Row> rows = jdbc.sql(ROW_SELECT + " WHERE f.model_version = ? AND f.change_seq > ?"
+                                    + " ORDER BY f.change_seq LIMIT " + BATCH)
+                            .params(modelVersion, after).query(HnswMemberFaceIndex::row).list();
+                    last = rows.size() < BATCH;
+                    if (!rows.isEmpty()) {
+                        after = rows.get(rows.size() - 1).seq();
+                    }
+                    page = rows.iterator();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public IndexEntry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next().entry();
+            }
+        };
+    }
+
+    private void catchUpAndCommitQuietly() {
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            log.warn("face index: background catch-up failed: {}", e.toString());
+        }
+    }
+
+    private void requireNotInUse() {
+        if (!Files.isDirectory(luceneDir)) {
+            return;
+        }
+        try (FSDirectory d = FSDirectory.open(luceneDir); Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            lock.ensureValid();
+        } catch (LockObtainFailedException e) {
+            throw new InUseException("the face index at " + luceneDir + " is in use (is the service running?)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteIndexFiles() {
+        try {
+            Files.deleteIfExists(modelFile);
+            if (Files.exists(luceneDir)) {
+                try (Stream<Path> files = Files.walk(luceneDir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the face index at " + luceneDir, e);
+        }
+    }
+
+    private Optional<Model> readModelFile() {
+        Properties p = new Properties();
+        try (InputStream in = Files.newInputStream(modelFile)) {
+            p.load(in);
+            return Optional.of(new Model(p.getProperty("modelVersion"), Integer.parseInt(p.getProperty("dimension"))));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            log.warn("face index: unreadable {} ({})", modelFile, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void writeModelFile(Model m) {
+        Properties p = new Properties();
+        p.setProperty("modelVersion", m.version());
+        p.setProperty("dimension", Integer.toString(m.dimension()));
+        Path tmp = modelFile.resolveSibling(modelFile.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(modelFile.getParent());
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                p.store(out, "the embedding model of the faces in members/ (HnswMemberFaceIndex)");
+            }
+            Files.move(tmp, modelFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + modelFile, e);
+        }
+    }
+
+    private static boolean searchable(float[] v) {
+        boolean nonZero = false;
+        for (float x : v) {
+            if (!Float.isFinite(x)) {
+                return false;
+            }
+            nonZero |= x != 0;
+        }
+        return nonZero;
+    }
+
+    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        float[] embedding = Embeddings.fromBytes(rs.getBytes(5));
+        return new Row(rs.getLong(1), rs.getLong(2), scope(rs.getString(3), rs.getLong(2)),
+                new Model(rs.getString(4), embedding.length), embedding);
+    }
+
+    /** {@code /1/4/9/} → {@code 1/4/9}: the booth and its ancestors by id, top first. */
+    static String scope(String orgUnitPath, long memberId) {
+        String s = orgUnitPath == null ? "" : orgUnitPath.replaceAll("^/+|/+$", "");
+        if (s.isEmpty()) {
+            throw new IllegalStateException("member " + memberId + " has a booth without an org-unit path");
+        }
+        return s;
+    }
+
+    private record Row(long seq, long memberId, String scope, Model model, float[] embedding) {
+        IndexEntry entry() {
+            return new IndexEntry(Long.toString(memberId), scope, embedding, seq);
+        }
+    }
+}
