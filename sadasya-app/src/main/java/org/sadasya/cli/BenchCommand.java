@@ -104,8 +104,19 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--shared", description = "The shared data folder.")
         Path shared;
 
+        @Option(names = "--embeddings", defaultValue = "golden",
+                description = "'golden': the reference pipeline's stored embeddings, master.csv pairs; "
+                        + "'engine': this build's default-mode pipeline on the photos, every pair the labels imply.")
+        String embeddings;
+
         @Override
-        public Integer call() {
+        public Integer call() throws Exception {
+            if (embeddings.equals("engine")) {
+                return engineBudget();
+            }
+            if (!embeddings.equals("golden")) {
+                throw new CliFailure("BAD_ARGUMENT", "--embeddings must be 'golden' or 'engine'");
+            }
             List<String> args = new ArrayList<>(List.of("--thresholds", String.join(",", thresholds), "--bootstrap", Integer.toString(bootstrap)));
             if (markdown) {
                 args.add("--markdown");
@@ -118,6 +129,36 @@ public final class BenchCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 return BenchCommand.badArguments(e);
             }
+            return 0;
+        }
+
+        /**
+         * The budget of the shipped pipeline: default-mode embeddings of the deepface photos (primary
+         * face), identities and known-different pairs from both label files; pairs of identities not
+         * known to differ are left out.
+         */
+        private int engineBudget() throws Exception {
+            Path deepface = (shared == null ? Path.of("../shared") : shared).resolve("data/faces/deepface");
+            if (!java.nio.file.Files.isRegularFile(deepface.resolve("master.csv"))) {
+                throw new CliFailure("BAD_ARGUMENT", deepface + " has no master.csv (use --shared DIR)");
+            }
+            org.sadasya.face.eval.LabelledPairs.Identities ids = org.sadasya.face.eval.LabelledPairs.identities(deepface);
+            List<float[]> vectors = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            try (org.sadasya.face.FaceEngine engine = org.sadasya.face.FaceEngine.create(org.sadasya.face.PipelineMode.DEFAULT)) {
+                for (var e : ids.identityOf().entrySet()) {
+                    var face = engine.analyze(deepface.resolve(e.getKey())).primaryFace();
+                    if (face.isPresent()) {
+                        vectors.add(face.get().embedding());
+                        labels.add(e.getValue());
+                    }
+                }
+            }
+            List<String> distinct = labels.stream().distinct().toList();
+            int[] identity = labels.stream().mapToInt(distinct::indexOf).toArray();
+            double[] t = thresholds.stream().mapToDouble(Double::parseDouble).toArray();
+            ErrorBudget.print(ErrorBudget.of(vectors, identity, (a, b) -> ids.different(distinct.get(a), distinct.get(b)))
+                    .table(t, bootstrap, 7), markdown);
             return 0;
         }
     }

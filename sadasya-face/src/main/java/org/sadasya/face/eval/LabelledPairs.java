@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Identity-labelled image pairs of shared/data/faces/deepface. {@code master.csv} lists 300 pairs
@@ -29,8 +28,18 @@ public final class LabelledPairs {
         return read(deepfaceDir.resolve("master.csv"));
     }
 
-    /** Every same-identity pair and every different-identity pair the labels of both files imply. */
-    public static List<Pair> implied(Path deepfaceDir) throws IOException {
+    /**
+     * The identities the labels of both files imply: each image's identity label (the connected
+     * component of its "Yes" pairs), and which labels are known to be different people (a "No"
+     * pair joins them).
+     */
+    public record Identities(Map<String, String> identityOf, Set<String> knownDifferent) {
+        public boolean different(String identityA, String identityB) {
+            return knownDifferent.contains(key(identityA, identityB));
+        }
+    }
+
+    public static Identities identities(Path deepfaceDir) throws IOException {
         List<Pair> listed = new ArrayList<>(read(deepfaceDir.resolve("master.csv")));
         listed.addAll(read(deepfaceDir.resolve("face-recognition-pivot.csv")));
         Map<String, String> parent = new HashMap<>();
@@ -52,15 +61,25 @@ public final class LabelledPairs {
                 different.add(key(ra, rb));
             }
         }
-        List<String> images = new ArrayList<>(new TreeSet<>(parent.keySet()));
+        Map<String, String> identityOf = new java.util.TreeMap<>();
+        for (String image : parent.keySet()) {
+            identityOf.put(image, find(parent, image));
+        }
+        return new Identities(identityOf, different);
+    }
+
+    /** Every same-identity pair and every different-identity pair the labels of both files imply. */
+    public static List<Pair> implied(Path deepfaceDir) throws IOException {
+        Identities ids = identities(deepfaceDir);
+        List<String> images = new ArrayList<>(ids.identityOf().keySet());
         List<Pair> out = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             for (int j = i + 1; j < images.size(); j++) {
-                String ra = find(parent, images.get(i));
-                String rb = find(parent, images.get(j));
+                String ra = ids.identityOf().get(images.get(i));
+                String rb = ids.identityOf().get(images.get(j));
                 if (ra.equals(rb)) {
                     out.add(new Pair(images.get(i), images.get(j), true));
-                } else if (different.contains(key(ra, rb))) {
+                } else if (ids.different(ra, rb)) {
                     out.add(new Pair(images.get(i), images.get(j), false));
                 }
             }

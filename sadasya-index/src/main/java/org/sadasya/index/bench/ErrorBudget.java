@@ -68,10 +68,28 @@ public final class ErrorBudget {
 
     private final List<float[]> vectors;
     private final int[] identity;
+    /** Whether two different identities are known to be different people (else their pairs are left out). */
+    private final java.util.function.BiPredicate<Integer, Integer> knownDifferent;
 
-    private ErrorBudget(List<float[]> vectors, int[] identity) {
+    private ErrorBudget(List<float[]> vectors, int[] identity, java.util.function.BiPredicate<Integer, Integer> knownDifferent) {
         this.vectors = vectors;
         this.identity = identity;
+        this.knownDifferent = knownDifferent;
+    }
+
+    /**
+     * A budget over any labelled embeddings (e.g. those the shipped pipeline computes).
+     *
+     * @param identity       identity label per vector
+     * @param knownDifferent whether two identity labels are known to be different people; pairs of
+     *                       identities not known to differ are neither genuine nor impostor
+     */
+    public static ErrorBudget of(List<float[]> vectors, int[] identity, java.util.function.BiPredicate<Integer, Integer> knownDifferent) {
+        List<float[]> normalised = new ArrayList<>();
+        for (float[] v : vectors) {
+            normalised.add(Vectors.normalized(v));
+        }
+        return new ErrorBudget(normalised, identity.clone(), knownDifferent);
     }
 
     public static ErrorBudget from(FaceresData data) {
@@ -86,7 +104,7 @@ public final class ErrorBudget {
                 identity.add(label.computeIfAbsent(e.getValue(), k -> label.size()));
             }
         }
-        return new ErrorBudget(vectors, identity.stream().mapToInt(Integer::intValue).toArray());
+        return new ErrorBudget(vectors, identity.stream().mapToInt(Integer::intValue).toArray(), (a, b) -> true);
     }
 
     public Scores scores() {
@@ -108,8 +126,12 @@ public final class ErrorBudget {
                 if (i == j) {
                     continue;
                 }
+                boolean same = identity[i] == identity[j];
+                if (!same && !knownDifferent.test(identity[i], identity[j])) {
+                    continue;
+                }
                 double s = Vectors.dot(vectors.get(i), vectors.get(j));
-                (identity[i] == identity[j] ? genuine : impostor).add(s);
+                (same ? genuine : impostor).add(s);
             }
         }
         return new Scores(genuine.stream().mapToDouble(Double::doubleValue).toArray(),
@@ -226,7 +248,11 @@ public final class ErrorBudget {
                 default -> throw new IllegalArgumentException("unexpected argument: " + args[i]);
             }
         }
-        List<Row> rows = from(FaceresData.load(FaceresData.locateShared(shared))).table(thresholds, bootstrap, seed);
+        print(from(FaceresData.load(FaceresData.locateShared(shared))).table(thresholds, bootstrap, seed), markdown);
+    }
+
+    /** Prints the rows as a Markdown table or as one JSON line each. */
+    public static void print(List<Row> rows, boolean markdown) {
         if (markdown) {
             System.out.print(markdown(rows));
         } else {

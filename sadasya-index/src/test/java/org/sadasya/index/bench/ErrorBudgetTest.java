@@ -12,6 +12,19 @@ import org.sadasya.face.testsupport.SharedData;
 class ErrorBudgetTest {
 
     @Test
+    void pairsOfIdentitiesNotKnownToDiffer_areNeitherGenuineNorImpostor() {
+        // identities 0, 1, 2: 0 and 1 known different; 2 unknown against both
+        List<float[]> v = List.of(new float[] {1, 0}, new float[] {1, 0.1f}, new float[] {0, 1}, new float[] {0.2f, 1}, new float[] {1, 1});
+        int[] identity = {0, 0, 1, 1, 2};
+        ErrorBudget budget = ErrorBudget.of(v, identity, (a, b) -> (a == 0 && b == 1) || (a == 1 && b == 0));
+        ErrorBudget.Scores scores = budget.scores();
+        assertThat(scores.genuine()).hasSize(2);          // (0,1) and (2,3)
+        assertThat(scores.impostor()).hasSize(4);         // identity 0 × identity 1 only
+        ErrorBudget everyoneDifferent = ErrorBudget.of(v, identity, (a, b) -> true);
+        assertThat(everyoneDifferent.scores().impostor()).hasSize(8);
+    }
+
+    @Test
     void generalizedParetoFit_recoversTheParametersOfASyntheticSample() {
         SplittableRandom r = new SplittableRandom(3);
         double sigma = 0.05;
