@@ -19,6 +19,9 @@ import org.sadasya.common.Hashes;
 import org.sadasya.common.Times;
 import org.sadasya.enrollment.EnrollmentData.FieldError;
 import org.sadasya.face.image.ImageErrorCode;
+import org.sadasya.face.image.ImageIntake;
+import org.sadasya.face.image.ImageLimits;
+import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.org.OrgLevel;
 import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
@@ -41,6 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class SubmitEnrollment {
 
     private static final Logger log = LoggerFactory.getLogger(SubmitEnrollment.class);
+
+    /** Header checks with the engine's default limits (dimensions, pixels); bytes are limited above. */
+    private static final ImageIntake HEADERS = new ImageIntake(ImageLimits.DEFAULT);
 
     private final OrgUnitRepository orgUnits;
     private final EnrollmentRepository enrollments;
@@ -181,7 +187,12 @@ public final class SubmitEnrollment {
         return checked.data();
     }
 
-    /** Cheap checks before storing: the face engine decodes fully during verification. */
+    /**
+     * Checks before storing, from the bytes and the header only (no pixel is decoded here: the face
+     * engine decodes fully during verification): empty, too many bytes, not a JPEG/PNG/WebP,
+     * dimensions over the limits, a JPEG cut off before its end marker. So the worker hears at once,
+     * while still with the member, that the photo must be taken again.
+     */
     private void checkImage(String field, byte[] bytes) {
         if (bytes == null || bytes.length == 0) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ImageErrorCode.IMAGE_EMPTY.name(), null,
@@ -191,9 +202,12 @@ public final class SubmitEnrollment {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ImageErrorCode.IMAGE_TOO_LARGE.name(), null,
                     Map.of("field", field, "maxBytes", limits.maxPhotoBytes()));
         }
-        if (!ImageSniffer.isSupported(bytes)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ImageErrorCode.IMAGE_FORMAT_UNSUPPORTED.name(), null,
-                    Map.of("field", field));
+        try {
+            HEADERS.inspect(bytes);
+        } catch (ImageRejectedException e) {
+            HttpStatus status = e.code() == ImageErrorCode.IMAGE_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE
+                    : HttpStatus.UNPROCESSABLE_ENTITY;
+            throw new ApiException(status, e.code().name(), null, Map.of("field", field));
         }
     }
 

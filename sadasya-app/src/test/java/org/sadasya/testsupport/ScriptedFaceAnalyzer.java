@@ -12,8 +12,9 @@ import org.sadasya.verification.FaceAnalyzer;
 
 /**
  * A test double for the {@link FaceAnalyzer} port, for tests about the service rather than faces
- * (API contract, queue, restart): the "photo" is a JPEG signature followed by a script such as
- * {@code faces:W1,M7} (worker 1 and member 7, both live) or {@code faces:W1,M7?} (member in doubt).
+ * (API contract, queue, restart): the "photo" is a small real JPEG whose comment segment holds a
+ * script such as {@code faces:W1,M7} (worker 1 and member 7, both live) or {@code faces:W1,M7?}
+ * (member in doubt).
  * Each person is an orthogonal unit embedding, so different people have cosine 0. The face tests
  * with real photos run the real engine (EnrollmentJourneyTest).
  */
@@ -22,17 +23,14 @@ public final class ScriptedFaceAnalyzer implements FaceAnalyzer {
     public static final int DIMENSIONS = 64;
 
     public static byte[] photo(String script) {
-        byte[] head = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0};
-        byte[] body = ("faces:" + script).getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[head.length + body.length];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(body, 0, out, head.length, body.length);
-        return out;
+        return TinyJpegs.of(script.hashCode(), "faces:" + script + ";");
     }
 
     @Override
     public ImageAnalysis analyze(byte[] encoded) {
-        String text = new String(encoded, 4, encoded.length - 4, StandardCharsets.US_ASCII);
+        String all = new String(encoded, StandardCharsets.ISO_8859_1);
+        int start = all.indexOf("faces:");
+        String text = start < 0 ? "" : all.substring(start, all.indexOf(';', start));
         List<FaceObservation> faces = new ArrayList<>();
         if (text.startsWith("faces:") && text.length() > 6) {
             String[] people = text.substring(6).split(",");

@@ -165,7 +165,14 @@ class ApiContractTest {
         assertThat(noPhoto.json().get("field").asText()).isEqualTo("photo");
         Api.Response notAnImage = worker.multipart("/api/v1/enrollments",
                 Api.enrolment("hello".getBytes(), ok));
-        assertThat(notAnImage.json().get("code").asText()).isEqualTo("IMAGE_FORMAT_UNSUPPORTED");
+        assertThat(notAnImage.status()).isEqualTo(422);
+        assertThat(notAnImage.json().get("code").asText()).isEqualTo("IMAGE_UNREADABLE");
+        byte[] photo = ScriptedFaceAnalyzer.photo("W1,M1");
+        Api.Response cutOff = worker.multipart("/api/v1/enrollments",
+                Api.enrolment(java.util.Arrays.copyOf(photo, photo.length - 40), ok));
+        assertThat(cutOff.status()).as("a JPEG cut off in transfer is refused at intake").isEqualTo(422);
+        assertThat(cutOff.json().get("code").asText()).isEqualTo("IMAGE_UNREADABLE");
+        assertThat(cutOff.json().get("field").asText()).isEqualTo("photo");
     }
 
     @Test

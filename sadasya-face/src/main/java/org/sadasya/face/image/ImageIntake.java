@@ -89,6 +89,40 @@ public final class ImageIntake {
         return decode(bytes);
     }
 
+    /** What an upload's header says, checked against the limits without decoding any pixel. */
+    public record ImageHeader(String format, int width, int height) {}
+
+    /**
+     * The cheap checks an upload can get before it is stored: byte count, format by content,
+     * dimensions from the header, and (JPEG) that the file reaches its end-of-image marker. A file
+     * that passes can still fail to decode later (damaged data inside the scan).
+     */
+    public ImageHeader inspect(byte[] bytes) throws ImageRejectedException {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length == 0) {
+            throw empty();
+        }
+        limits.checkByteCount(bytes.length);
+        ImageFormat format = ImageFormat.sniff(bytes);
+        ImageReader reader = format.newReader();
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            int width = reader.getWidth(0);
+            int height = reader.getHeight(0);
+            limits.checkDimensions(width, height);
+            if (format == ImageFormat.JPEG && !JpegStructure.reachesEndOfImage(bytes)) {
+                throw new ImageRejectedException(ImageErrorCode.IMAGE_UNREADABLE,
+                        "the JPEG is incomplete: it ends before its end-of-image marker (cut off in transfer?)");
+            }
+            return new ImageHeader(format.id, width, height);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageRejectedException(ImageErrorCode.IMAGE_UNREADABLE,
+                    "the " + format.displayName + " header cannot be read: the file is corrupt", e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
     /** Decodes an encoded JPEG, PNG or WebP. */
     public DecodedImage decode(byte[] bytes) throws ImageRejectedException {
         Objects.requireNonNull(bytes, "bytes");

@@ -228,6 +228,19 @@ class ImageIntakeTest {
     // ---- what is refused ----
 
     @Test
+    void inspect_readsFormatAndSizeFromTheHeader_andRefusesWhatDecodeWouldRefuseFromIt() throws Exception {
+        byte[] jpeg = Files.readAllBytes(SharedData.file("data/faces/deepface/img5.jpg"));
+        ImageIntake.ImageHeader header = intake.inspect(jpeg);
+        assertThat(header.format()).isEqualTo("jpeg");
+        assertThat(header.width()).isEqualTo(330);
+        assertThat(header.height()).isEqualTo(512);
+        assertRejected(() -> intake.inspect(Arrays.copyOf(jpeg, jpeg.length / 2)), ImageErrorCode.IMAGE_UNREADABLE);
+        assertRejected(() -> intake.inspect(TestImages.blackOneBitPng(20_000, 20_000)), ImageErrorCode.IMAGE_TOO_LARGE);
+        assertRejected(() -> intake.inspect("not an image at all".getBytes(StandardCharsets.UTF_8)), ImageErrorCode.IMAGE_UNREADABLE);
+        assertRejected(() -> intake.inspect(new byte[0]), ImageErrorCode.IMAGE_EMPTY);
+    }
+
+    @Test
     void zeroByteUpload_isRejectedAsEmpty() {
         assertRejected(() -> intake.decode(new byte[0]), ImageErrorCode.IMAGE_EMPTY);
     }
