@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks; each prints one JSON line per result.",
-        subcommands = {FaceBenchCommand.class, BenchCommand.Index.class, BenchCommand.Budget.class})
+        subcommands = {FaceBenchCommand.class, BenchCommand.Index.class, BenchCommand.Budget.class, ProjectionBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -56,6 +56,10 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--ram-buffer-mb", defaultValue = "512", description = "Indexing buffer; larger = fewer segments to merge (needs heap).")
         double ramBufferMb;
 
+        @Option(names = "--rerank-readers", defaultValue = "32",
+                description = "Threads reading candidates' full vectors for the re-ranking (matters when the index is larger than RAM).")
+        int rerankReaders;
+
         @Option(names = "--seed", defaultValue = "42")
         long seed;
 
@@ -67,7 +71,7 @@ public final class BenchCommand implements Runnable {
             List<String> args = new ArrayList<>(List.of("--size", size, "--dim", Integer.toString(dim), "--queries", Integer.toString(queries),
                     "--format", format, "--m", Integer.toString(m), "--ef-construction", Integer.toString(efConstruction),
                     "--candidates", Integer.toString(candidates), "--seed", Long.toString(seed),
-                    "--ram-buffer-mb", Double.toString(ramBufferMb)));
+                    "--ram-buffer-mb", Double.toString(ramBufferMb), "--rerank-readers", Integer.toString(rerankReaders)));
             if (dir != null) {
                 args.addAll(List.of("--dir", dir.toString()));
             }

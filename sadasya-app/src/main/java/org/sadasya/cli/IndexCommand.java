@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
-import org.sadasya.index.lucene.HnswOptions;
+import org.sadasya.config.SadasyaProperties;
 import org.sadasya.member.HnswMemberFaceIndex;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -59,7 +59,8 @@ public final class IndexCommand implements Runnable {
                 JdbcClient jdbc = JdbcClient.create(ctx.getBean(DataSource.class));
                 HnswMemberFaceIndex.Rebuilt r;
                 try {
-                    r = HnswMemberFaceIndex.rebuild(jdbc, dir.resolve("index"), HnswOptions.defaults());
+                    r = HnswMemberFaceIndex.rebuild(jdbc, dir.resolve("index"),
+                            SadasyaProperties.hnswOptions(ctx.getEnvironment().getProperty("sadasya.face-index-format")));
                 } catch (HnswMemberFaceIndex.InUseException e) {
                     throw new CliFailure("INDEX_IN_USE", e.getMessage());
                 }

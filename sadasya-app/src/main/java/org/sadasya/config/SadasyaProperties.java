@@ -3,6 +3,8 @@ package org.sadasya.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.sadasya.index.lucene.HnswOptions;
+import org.sadasya.index.lucene.VectorQuantization;
 import org.sadasya.verification.Outcome;
 import org.sadasya.verification.VerificationPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,6 +19,7 @@ public record SadasyaProperties(
         @DefaultValue("12h") Duration tokenTtl,
         @DefaultValue("false") boolean demo,
         @DefaultValue("hnsw") FaceIndexKind faceIndex,
+        @DefaultValue("int8") String faceIndexFormat,
         String adminPassword,
         @DefaultValue Intake intake,
         @DefaultValue Verifier verifier,
@@ -24,6 +27,15 @@ public record SadasyaProperties(
 
     /** The DUPLICATE_FACE search: the on-disk HNSW index (default) or a brute-force scan of every member face. */
     public enum FaceIndexKind { HNSW, EXACT }
+
+    /** The HNSW index's tuning: defaults with {@code face-index-format} (int8, or int4 for state-scale galleries). */
+    public HnswOptions hnswOptions() {
+        return hnswOptions(faceIndexFormat);
+    }
+
+    public static HnswOptions hnswOptions(String format) {
+        return HnswOptions.defaults().withQuantization(VectorQuantization.parse(format == null ? "int8" : format));
+    }
 
     public record Intake(@DefaultValue("10000000") int maxPhotoBytes, @DefaultValue("5") int maxBurstFrames) {}
 

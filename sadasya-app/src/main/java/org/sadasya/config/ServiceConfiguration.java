@@ -9,7 +9,6 @@ import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageKeys;
 import org.sadasya.enrollment.ImageStore;
 import org.sadasya.enrollment.SubmitEnrollment;
-import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.member.ExactMemberFaceIndex;
 import org.sadasya.member.HnswMemberFaceIndex;
 import org.sadasya.member.JdbcMemberRepository;
@@ -138,6 +137,7 @@ public class ServiceConfiguration {
      * {@code sadasya.face-index}: {@code hnsw} (default) — the Lucene HNSW replica in
      * {@code <data-dir>/index}, caught up from the database on start and before each search;
      * {@code exact} — a scan of every stored member face. Closed (committed) with the context.
+     * {@code sadasya.face-index-format}: int8 (default) or int4 (half the memory, for millions of members).
      */
     @Bean
     @ConditionalOnMissingBean(MemberFaceIndex.class)
@@ -145,7 +145,7 @@ public class ServiceConfiguration {
     MemberFaceIndex memberFaceIndex(JdbcClient jdbc, SadasyaProperties props) {
         return switch (props.faceIndex()) {
             case EXACT -> new ExactMemberFaceIndex(jdbc);
-            case HNSW -> HnswMemberFaceIndex.open(jdbc, props.dataDir().resolve("index"), HnswOptions.defaults());
+            case HNSW -> HnswMemberFaceIndex.open(jdbc, props.dataDir().resolve("index"), props.hnswOptions());
         };
     }
 

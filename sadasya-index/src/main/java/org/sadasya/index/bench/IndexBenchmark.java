@@ -95,7 +95,7 @@ public final class IndexBenchmark {
         System.out.println(run(parse(args)).toJson());
     }
 
-    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--seed S] [--shared DIR]}. */
+    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--seed S] [--shared DIR]}. */
     public static Options parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -115,7 +115,8 @@ public final class IndexBenchmark {
                 .withQuantization(VectorQuantization.parse(a.getOrDefault("--format", "int8")))
                 .withGraph(Integer.parseInt(a.getOrDefault("--m", "16")), Integer.parseInt(a.getOrDefault("--ef-construction", "100")))
                 .withCandidates(Integer.parseInt(a.getOrDefault("--candidates", "200")))
-                .withRamBufferMb(Double.parseDouble(a.getOrDefault("--ram-buffer-mb", "512")));
+                .withRamBufferMb(Double.parseDouble(a.getOrDefault("--ram-buffer-mb", "512")))
+                .withRerankReaders(Integer.parseInt(a.getOrDefault("--rerank-readers", "32")));
         return new Options(
                 (int) Double.parseDouble(a.get("--size")),
                 Integer.parseInt(a.getOrDefault("--dim", "1024")),
@@ -148,6 +149,7 @@ public final class IndexBenchmark {
             out.put("efConstruction", o.hnsw().beamWidth());
             out.put("candidates", o.hnsw().candidates());
             out.put("ramBufferMb", o.hnsw().ramBufferMb());
+            out.put("rerankReaders", o.hnsw().rerankReaders());
             out.put("queries", o.queries());
 
             double buildSeconds = Double.NaN;
@@ -395,12 +397,16 @@ public final class IndexBenchmark {
         return out;
     }
 
-    /** Which vector implementation Lucene chose (Panama SIMD or the scalar default). */
+    /**
+     * Which vector implementation Lucene chose: "PanamaVectorUtilSupport" (SIMD through the
+     * incubating Vector API) or "DefaultVectorUtilSupport" (scalar). Read from VectorUtil's private
+     * IMPL field, because VectorizationProvider.getInstance() only answers Lucene's own classes.
+     */
     static String vectorization() {
         try {
-            Class<?> c = Class.forName("org.apache.lucene.internal.vectorization.VectorizationProvider");
-            Object p = c.getMethod("getInstance").invoke(null);
-            return p.getClass().getSimpleName();
+            java.lang.reflect.Field impl = org.apache.lucene.util.VectorUtil.class.getDeclaredField("IMPL");
+            impl.setAccessible(true);
+            return impl.get(null).getClass().getSimpleName();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return "unknown";
         }

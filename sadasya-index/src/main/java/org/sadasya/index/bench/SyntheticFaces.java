@@ -72,30 +72,10 @@ public final class SyntheticFaces {
         }
         int n = real.size();
         int d = real.get(0).length;
-        double[] mean = new double[d];
-        for (float[] v : real) {
-            for (int i = 0; i < d; i++) {
-                mean[i] += v[i] / (double) n;
-            }
-        }
-        double[][] centred = new double[n][d];
-        for (int r = 0; r < n; r++) {
-            for (int i = 0; i < d; i++) {
-                centred[r][i] = real.get(r)[i] - mean[i];
-            }
-        }
         // PCA through the n×n Gram matrix (n ≪ d).
-        double[][] gram = new double[n][n];
-        for (int a = 0; a < n; a++) {
-            for (int b = a; b < n; b++) {
-                double s = 0;
-                for (int i = 0; i < d; i++) {
-                    s += centred[a][i] * centred[b][i];
-                }
-                gram[a][b] = gram[b][a] = s / (n - 1);
-            }
-        }
-        SymmetricEigen eig = SymmetricEigen.of(gram);
+        GramPca pca = GramPca.of(real);
+        double[] mean = pca.mean();
+        SymmetricEigen eig = pca.eigen();
         double total = 0;
         double sumSq = 0;
         for (double l : eig.values) {
@@ -105,15 +85,9 @@ public final class SyntheticFaces {
             }
         }
         int k = Math.min(REAL_DIRECTIONS, n - 2);
-        double[][] directions = new double[k][d];
+        double[][] directions = new double[k][];
         for (int j = 0; j < k; j++) {
-            double norm = Math.sqrt((n - 1) * eig.values[j]);
-            for (int r = 0; r < n; r++) {
-                double w = eig.vectors[r][j] / norm;
-                for (int i = 0; i < d; i++) {
-                    directions[j][i] += w * centred[r][i];
-                }
-            }
+            directions[j] = pca.direction(j);
         }
         double[] spectrum = new double[d];
         double top = 0;

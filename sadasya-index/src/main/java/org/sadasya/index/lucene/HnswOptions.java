@@ -11,6 +11,9 @@ package org.sadasya.index.lucene;
  * @param indexingThreads threads that insert vectors during {@link LuceneHnswFaceIndex#rebuild}
  * @param mergeWorkers threads that build the merged graph when segments merge
  * @param ramBufferMb indexing buffer before a segment is flushed
+ * @param rerankReaders threads that read the candidates' full vectors for the exact re-ranking.
+ *     When the gallery is larger than RAM those reads are page faults on the disk; issuing them
+ *     from several threads lets the disk serve them together (1 = read them one after another)
  */
 public record HnswOptions(
         VectorQuantization quantization,
@@ -19,7 +22,8 @@ public record HnswOptions(
         int candidates,
         int indexingThreads,
         int mergeWorkers,
-        double ramBufferMb) {
+        double ramBufferMb,
+        int rerankReaders) {
 
     public HnswOptions {
         if (quantization == null) {
@@ -31,33 +35,38 @@ public record HnswOptions(
         if (beamWidth < 1 || beamWidth > 3200) {
             throw new IllegalArgumentException("beamWidth out of range 1..3200: " + beamWidth);
         }
-        if (candidates < 1 || indexingThreads < 1 || mergeWorkers < 1 || !(ramBufferMb > 0)) {
-            throw new IllegalArgumentException("candidates, threads, workers and ramBufferMb must be positive");
+        if (candidates < 1 || indexingThreads < 1 || mergeWorkers < 1 || !(ramBufferMb > 0) || rerankReaders < 1) {
+            throw new IllegalArgumentException("candidates, threads, workers, ramBufferMb and rerankReaders must be positive");
         }
     }
 
     /**
      * Defaults: int8, M 16, efConstruction 100, 200 candidates re-ranked exactly (100 gave recall@10 0.979 at 1e5, 200 gave 0.995), all processors
-     * for indexing and merging, 512 MB buffer. Chosen from the 1e5 measurements in the README.
+     * for indexing and merging, 512 MB buffer, 32 re-ranking readers. Chosen from the measurements
+     * in the README.
      */
     public static HnswOptions defaults() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512);
+        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512, 32);
     }
 
     public HnswOptions withQuantization(VectorQuantization q) {
-        return new HnswOptions(q, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb);
+        return new HnswOptions(q, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders);
     }
 
     public HnswOptions withCandidates(int c) {
-        return new HnswOptions(quantization, maxConn, beamWidth, c, indexingThreads, mergeWorkers, ramBufferMb);
+        return new HnswOptions(quantization, maxConn, beamWidth, c, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders);
     }
 
     public HnswOptions withGraph(int m, int efConstruction) {
-        return new HnswOptions(quantization, m, efConstruction, candidates, indexingThreads, mergeWorkers, ramBufferMb);
+        return new HnswOptions(quantization, m, efConstruction, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders);
     }
 
     public HnswOptions withRamBufferMb(double mb) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, mb);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, mb, rerankReaders);
+    }
+
+    public HnswOptions withRerankReaders(int readers) {
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, readers);
     }
 }

@@ -87,6 +87,8 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final ExecutorService mergeExecutor;
+    /** Reads candidates' full vectors in parallel for the re-ranking; null = in the caller's thread. */
+    private final ExecutorService rerankReaders;
     private final AtomicLong highWaterMark = new AtomicLong(NO_SEQUENCE);
     /** Adds and removes share it; a rebuild takes it alone. */
     private final ReentrantReadWriteLock mutation = new ReentrantReadWriteLock();
@@ -100,6 +102,9 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         this.options = options;
         this.mergeExecutor = options.mergeWorkers() > 1
                 ? Executors.newFixedThreadPool(options.mergeWorkers(), daemon("sadasya-hnsw-merge"))
+                : null;
+        this.rerankReaders = options.rerankReaders() > 1
+                ? Executors.newFixedThreadPool(options.rerankReaders(), daemon("sadasya-hnsw-rerank"))
                 : null;
         this.directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig()
@@ -116,6 +121,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         } catch (IOException | RuntimeException e) {
             directory.close();
             shutdown(mergeExecutor);
+            shutdown(rerankReaders);
             throw e;
         }
         this.writer = w;
@@ -129,6 +135,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             w.rollback();
             directory.close();
             shutdown(mergeExecutor);
+            shutdown(rerankReaders);
             throw new IllegalStateException("index at " + dir + " has dimension " + storedDim + ", expected " + dimension);
         }
         highWaterMark.set(Long.parseLong(committed.getOrDefault(COMMIT_HIGH_WATER_MARK, Long.toString(NO_SEQUENCE))));
@@ -219,7 +226,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             Query filter = scope.scopePath().map(p -> (Query) new TermQuery(new Term(FIELD_SCOPE_LEVEL, p))).orElse(null);
             int candidates = Math.max(k, options.candidates());
             TopDocs approx = searcher.search(new KnnFloatVectorQuery(FIELD_VECTOR, q, candidates, filter), candidates);
-            return rerank(searcher, q, approx.scoreDocs, k);
+            return rerank(searcher, q, approx.scoreDocs, k, rerankReaders);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         } finally {
@@ -231,8 +238,16 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         }
     }
 
-    /** Exact cosine on the full vectors for every candidate, then the best k. */
-    private static List<Neighbour> rerank(IndexSearcher searcher, float[] q, ScoreDoc[] hits, int k) throws IOException {
+    /** Candidates re-ranked per task when reading in parallel: a few, so a cached read is not swamped by task hand-offs. */
+    private static final int RERANK_CHUNK = 8;
+
+    /**
+     * Exact cosine on the full vectors for every candidate, then the best k. With a reader pool the
+     * candidates are split into chunks read concurrently; each chunk uses its own
+     * {@link FloatVectorValues} (they are not thread-safe), the caller reads the first chunk itself.
+     */
+    private static List<Neighbour> rerank(IndexSearcher searcher, float[] q, ScoreDoc[] hits, int k, ExecutorService readers)
+            throws IOException {
         int[] docs = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
             docs[i] = hits[i].doc;
@@ -240,20 +255,32 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         Arrays.sort(docs);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         float[] exact = new float[docs.length];
-        int i = 0;
-        while (i < docs.length) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(FIELD_VECTOR);
-            int end = leaf.docBase + leaf.reader().maxDoc();
-            for (; i < docs.length && docs[i] < end; i++) {
-                int local = docs[i] - leaf.docBase;
-                if (values.docID() < local) {
-                    values.advance(local);
+        if (readers == null || docs.length <= RERANK_CHUNK) {
+            scoreExactly(leaves, q, docs, 0, docs.length, exact);
+        } else {
+            List<Future<?>> chunks = new ArrayList<>();
+            for (int from = RERANK_CHUNK; from < docs.length; from += RERANK_CHUNK) {
+                int f = from;
+                int t = Math.min(docs.length, from + RERANK_CHUNK);
+                chunks.add(readers.submit(() -> {
+                    scoreExactly(leaves, q, docs, f, t, exact);
+                    return null;
+                }));
+            }
+            scoreExactly(leaves, q, docs, 0, RERANK_CHUNK, exact);
+            for (Future<?> chunk : chunks) {
+                try {
+                    chunk.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    chunks.forEach(c -> c.cancel(true));
+                    throw new IllegalStateException("search interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    throw new IllegalStateException("re-ranking failed", e.getCause());
                 }
-                if (values.docID() != local) {
-                    throw new IllegalStateException("document " + docs[i] + " has no vector");
-                }
-                exact[i] = Vectors.dot(q, values.vectorValue());
             }
         }
         TopK top = new TopK(k);
@@ -267,6 +294,27 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             out.add(new Neighbour(d.get(FIELD_ID), d.get(FIELD_SCOPE), exact[(int) j]));
         }
         return out;
+    }
+
+    /** exact[i] = q · vector(docs[i]) for from ≤ i < to; docs sorted ascending. */
+    private static void scoreExactly(List<LeafReaderContext> leaves, float[] q, int[] docs, int from, int to, float[] exact)
+            throws IOException {
+        int i = from;
+        while (i < to) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(FIELD_VECTOR);
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            for (; i < to && docs[i] < end; i++) {
+                int local = docs[i] - leaf.docBase;
+                if (values.docID() < local) {
+                    values.advance(local);
+                }
+                if (values.docID() != local) {
+                    throw new IllegalStateException("document " + docs[i] + " has no vector");
+                }
+                exact[i] = Vectors.dot(q, values.vectorValue());
+            }
+        }
     }
 
     @Override
@@ -420,6 +468,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             } finally {
                 directory.close();
                 shutdown(mergeExecutor);
+                shutdown(rerankReaders);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the face index", e);
