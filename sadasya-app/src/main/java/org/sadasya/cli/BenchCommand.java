@@ -41,6 +41,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--reuse", description = "Reuse the index in --dir when it already holds N entries (skip the build).")
         boolean reuse;
 
+        @Option(names = "--grow", description = "With --reuse: when the index in --dir holds fewer than N entries, add the missing ones (bulk, then one merge) instead of rebuilding.")
+        boolean grow;
+
         @Option(names = "--format", defaultValue = "int8", description = "int8, int4 or float32.")
         String format;
 
@@ -77,6 +80,9 @@ public final class BenchCommand implements Runnable {
             }
             if (reuse) {
                 args.add("--reuse");
+            }
+            if (grow) {
+                args.add("--grow");
             }
             if (shared != null) {
                 args.addAll(List.of("--shared", shared.toString()));

@@ -54,7 +54,13 @@ public final class IndexBenchmark {
             boolean reuse,
             HnswOptions hnsw,
             long seed,
-            Path shared) {}
+            Path shared,
+            boolean grow) {
+
+        public Options(int size, int dimension, int queries, int k, Path dir, boolean keep, boolean reuse, HnswOptions hnsw, long seed, Path shared) {
+            this(size, dimension, queries, k, dir, keep, reuse, hnsw, seed, shared, false);
+        }
+    }
 
     /** One result; {@link #toJson()} is the line the command prints. */
     public record Result(Map<String, Object> fields) {
@@ -95,12 +101,12 @@ public final class IndexBenchmark {
         System.out.println(run(parse(args)).toJson());
     }
 
-    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--seed S] [--shared DIR]}. */
+    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse [--grow]] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--seed S] [--shared DIR]}. */
     public static Options parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String key = args[i];
-            if (key.equals("--keep") || key.equals("--reuse")) {
+            if (key.equals("--keep") || key.equals("--reuse") || key.equals("--grow")) {
                 a.put(key, "true");
             } else if (key.startsWith("--") && i + 1 < args.length) {
                 a.put(key, args[++i]);
@@ -127,7 +133,8 @@ public final class IndexBenchmark {
                 a.containsKey("--reuse"),
                 h,
                 Long.parseLong(a.getOrDefault("--seed", "42")),
-                a.containsKey("--shared") ? Path.of(a.get("--shared")) : null);
+                a.containsKey("--shared") ? Path.of(a.get("--shared")) : null,
+                a.containsKey("--grow"));
     }
 
     public static Result run(Options o) {
@@ -156,9 +163,16 @@ public final class IndexBenchmark {
             long buildPeak;
             LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(dir, o.dimension(), o.hnsw());
             try {
-                if (!(o.reuse() && index.size() == o.size())) {
+                int existing = index.size();
+                if (o.reuse() && existing < o.size() && o.grow() && existing > 0) {
+                    // entries 0..existing−1 are already there (the gallery is deterministic): add the rest
                     long t0 = System.nanoTime();
-                    index.rebuild(gallery(gen, o));
+                    index.bulkAdd(gallery(gen, o, existing));
+                    out.put("grownFrom", existing);
+                    out.put("growSeconds", (System.nanoTime() - t0) / 1e9);
+                } else if (!(o.reuse() && existing == o.size())) {
+                    long t0 = System.nanoTime();
+                    index.rebuild(gallery(gen, o, 0));
                     buildSeconds = (System.nanoTime() - t0) / 1e9;
                 }
                 buildPeak = ProcessMemory.peakResidentMiB();
@@ -244,10 +258,10 @@ public final class IndexBenchmark {
         }
     }
 
-    /** Gallery entry i: capture 0 of identity i, scoped to one of 50 districts. */
-    private static Iterator<IndexEntry> gallery(SyntheticFaces gen, Options o) {
+    /** Gallery entries from..size−1; entry i: capture 0 of identity i, scoped to one of 50 districts. */
+    private static Iterator<IndexEntry> gallery(SyntheticFaces gen, Options o, int from) {
         return new Iterator<>() {
-            int next;
+            int next = from;
 
             @Override
             public boolean hasNext() {

@@ -358,7 +358,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         mutation.writeLock().lock();
         try {
             ensureOpen();
-            long mark = bulkLoad(entries);
+            long mark = bulkLoad(entries, true);
             highWaterMark.set(mark);
             commitNow();
             searchers.maybeRefreshBlocking();
@@ -373,13 +373,39 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
     }
 
     /**
-     * Empties the writer, feeds the entries to {@link HnswOptions#indexingThreads()} threads with
+     * Adds many entries the way {@link #rebuild} loads them (several threads, then one merged
+     * segment) without emptying the index first: for growing a large index in one go, where one
+     * {@link #addAll} would let small segments merge again and again. Adds are upserts; the
+     * high-water mark becomes the highest sequence seen; commits at the end.
+     */
+    public void bulkAdd(Iterator<IndexEntry> entries) {
+        mutation.writeLock().lock();
+        try {
+            ensureOpen();
+            long mark = bulkLoad(entries, false);
+            advance(mark);
+            commitNow();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("bulk add failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bulk add interrupted", e);
+        } finally {
+            mutation.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Empties the writer (when {@code replace}), feeds the entries to {@link HnswOptions#indexingThreads()} threads with
      * merging off (each flushed segment builds its own graph), then merges to one segment, which
      * reuses the largest graph and inserts the rest with {@link HnswOptions#mergeWorkers()} threads.
      * One segment keeps searches to one graph.
      */
-    private long bulkLoad(Iterator<IndexEntry> entries) throws IOException, InterruptedException {
-        writer.deleteAll();
+    private long bulkLoad(Iterator<IndexEntry> entries, boolean replace) throws IOException, InterruptedException {
+        if (replace) {
+            writer.deleteAll();
+        }
         writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
         int threads = options.indexingThreads();
         BlockingQueue<IndexEntry> queue = new ArrayBlockingQueue<>(1024);

@@ -46,4 +46,29 @@ class LuceneHnswFaceIndexTest extends FaceIndexContract {
             }
         }
     }
+
+    @Test
+    void bulkAdd_keepsWhatIsThere_addsTheRest_inOneSegment() {
+        Random r = new Random(11);
+        java.util.List<org.sadasya.index.IndexEntry> first = new java.util.ArrayList<>();
+        java.util.List<org.sadasya.index.IndexEntry> more = new java.util.ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            (i < 300 ? first : more).add(new org.sadasya.index.IndexEntry("m" + i, "MP/D" + (i % 3), randomVector(r), i));
+        }
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, HnswOptions.defaults())) {
+            index.rebuild(first.iterator());
+            index.bulkAdd(more.iterator());
+            assertThat(index.size()).isEqualTo(600);
+            assertThat(index.segmentCount()).isEqualTo(1);
+            assertThat(index.highWaterMark()).isEqualTo(599);
+            for (int i : new int[] {0, 299, 300, 599}) {
+                org.sadasya.index.IndexEntry e = (i < 300 ? first : more).get(i % 300);
+                assertThat(index.search(e.vector(), 1, org.sadasya.index.ScopeFilter.all()).get(0).id()).isEqualTo(e.id());
+            }
+            // an upsert through bulkAdd replaces, it does not duplicate
+            index.bulkAdd(java.util.List.of(new org.sadasya.index.IndexEntry("m0", "MP/D0", randomVector(r), 600)).iterator());
+            assertThat(index.size()).isEqualTo(600);
+            assertThat(index.highWaterMark()).isEqualTo(600);
+        }
+    }
 }
