@@ -63,6 +63,10 @@ public final class BenchCommand implements Runnable {
                 description = "Threads reading candidates' full vectors for the re-ranking (matters when the index is larger than RAM).")
         int rerankReaders;
 
+        @Option(names = "--rerank-depth", defaultValue = "0",
+                description = "Re-rank only the best D candidates by quantised score (0 = all).")
+        int rerankDepth;
+
         @Option(names = "--seed", defaultValue = "42")
         long seed;
 
@@ -74,7 +78,8 @@ public final class BenchCommand implements Runnable {
             List<String> args = new ArrayList<>(List.of("--size", size, "--dim", Integer.toString(dim), "--queries", Integer.toString(queries),
                     "--format", format, "--m", Integer.toString(m), "--ef-construction", Integer.toString(efConstruction),
                     "--candidates", Integer.toString(candidates), "--seed", Long.toString(seed),
-                    "--ram-buffer-mb", Double.toString(ramBufferMb), "--rerank-readers", Integer.toString(rerankReaders)));
+                    "--ram-buffer-mb", Double.toString(ramBufferMb), "--rerank-readers", Integer.toString(rerankReaders),
+                    "--rerank-depth", Integer.toString(rerankDepth)));
             if (dir != null) {
                 args.addAll(List.of("--dir", dir.toString()));
             }

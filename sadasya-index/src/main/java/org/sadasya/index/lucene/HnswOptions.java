@@ -14,6 +14,9 @@ package org.sadasya.index.lucene;
  * @param rerankReaders threads that read the candidates' full vectors for the exact re-ranking.
  *     When the gallery is larger than RAM those reads are page faults on the disk; issuing them
  *     from several threads lets the disk serve them together (1 = read them one after another)
+ * @param rerankDepth how many of the candidates, best first by their quantised score, are re-ranked
+ *     on the full vectors (0 = all of them). Fewer means fewer reads of full vectors — what costs
+ *     when they are not in RAM — at some loss of recall (README, "1 M, 2 M and 10 M")
  */
 public record HnswOptions(
         VectorQuantization quantization,
@@ -23,7 +26,8 @@ public record HnswOptions(
         int indexingThreads,
         int mergeWorkers,
         double ramBufferMb,
-        int rerankReaders) {
+        int rerankReaders,
+        int rerankDepth) {
 
     public HnswOptions {
         if (quantization == null) {
@@ -35,7 +39,7 @@ public record HnswOptions(
         if (beamWidth < 1 || beamWidth > 3200) {
             throw new IllegalArgumentException("beamWidth out of range 1..3200: " + beamWidth);
         }
-        if (candidates < 1 || indexingThreads < 1 || mergeWorkers < 1 || !(ramBufferMb > 0) || rerankReaders < 1) {
+        if (candidates < 1 || indexingThreads < 1 || mergeWorkers < 1 || !(ramBufferMb > 0) || rerankReaders < 1 || rerankDepth < 0) {
             throw new IllegalArgumentException("candidates, threads, workers, ramBufferMb and rerankReaders must be positive");
         }
     }
@@ -47,26 +51,30 @@ public record HnswOptions(
      */
     public static HnswOptions defaults() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512, 32);
+        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512, 32, 0);
     }
 
     public HnswOptions withQuantization(VectorQuantization q) {
-        return new HnswOptions(q, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders);
+        return new HnswOptions(q, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth);
     }
 
     public HnswOptions withCandidates(int c) {
-        return new HnswOptions(quantization, maxConn, beamWidth, c, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders);
+        return new HnswOptions(quantization, maxConn, beamWidth, c, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth);
     }
 
     public HnswOptions withGraph(int m, int efConstruction) {
-        return new HnswOptions(quantization, m, efConstruction, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders);
+        return new HnswOptions(quantization, m, efConstruction, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth);
     }
 
     public HnswOptions withRamBufferMb(double mb) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, mb, rerankReaders);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, mb, rerankReaders, rerankDepth);
     }
 
     public HnswOptions withRerankReaders(int readers) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, readers);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, readers, rerankDepth);
+    }
+
+    public HnswOptions withRerankDepth(int depth) {
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, depth);
     }
 }

@@ -226,7 +226,12 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             Query filter = scope.scopePath().map(p -> (Query) new TermQuery(new Term(FIELD_SCOPE_LEVEL, p))).orElse(null);
             int candidates = Math.max(k, options.candidates());
             TopDocs approx = searcher.search(new KnnFloatVectorQuery(FIELD_VECTOR, q, candidates, filter), candidates);
-            return rerank(searcher, q, approx.scoreDocs, k, rerankReaders);
+            ScoreDoc[] hits = approx.scoreDocs; // best first by the quantised score
+            int depth = options.rerankDepth() == 0 ? hits.length : Math.max(k, options.rerankDepth());
+            if (depth < hits.length) {
+                hits = Arrays.copyOf(hits, depth);
+            }
+            return rerank(searcher, q, hits, k, rerankReaders);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         } finally {
