@@ -71,4 +71,46 @@ class LuceneHnswFaceIndexTest extends FaceIndexContract {
             assertThat(index.highWaterMark()).isEqualTo(600);
         }
     }
+
+    @Test
+    void parallelReadersAndRerankDepth_giveExactSimilarities_andTheSameAnswers() {
+        Random r = new Random(5);
+        java.util.List<org.sadasya.index.IndexEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            entries.add(new org.sadasya.index.IndexEntry("m" + i, "MP", randomVector(r), i));
+        }
+        HnswOptions parallel = HnswOptions.defaults().withRerankReaders(32);
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, parallel)) {
+            index.rebuild(entries.iterator());
+        }
+        java.util.List<java.util.List<org.sadasya.index.Neighbour>> byParallel = new java.util.ArrayList<>();
+        java.util.List<float[]> queries = new java.util.ArrayList<>();
+        for (int q = 0; q < 20; q++) {
+            queries.add(q % 2 == 0 ? entries.get(q * 50).vector() : randomVector(r));
+        }
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, parallel)) {
+            for (float[] q : queries) {
+                byParallel.add(index.search(q, 10, org.sadasya.index.ScopeFilter.all()));
+            }
+        }
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, parallel.withRerankReaders(1))) {
+            for (int q = 0; q < queries.size(); q++) {
+                assertThat(index.search(queries.get(q), 10, org.sadasya.index.ScopeFilter.all())).isEqualTo(byParallel.get(q));
+            }
+        }
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, parallel.withRerankDepth(10))) {
+            for (int q = 0; q < queries.size(); q++) {
+                java.util.List<org.sadasya.index.Neighbour> shallow = index.search(queries.get(q), 10, org.sadasya.index.ScopeFilter.all());
+                assertThat(shallow).hasSize(10);
+                for (org.sadasya.index.Neighbour n : shallow) {
+                    float[] v = org.sadasya.index.Vectors.normalized(entries.get(Integer.parseInt(n.id().substring(1))).vector());
+                    float[] qn = org.sadasya.index.Vectors.normalized(queries.get(q));
+                    assertThat(n.similarity()).isCloseTo(org.sadasya.index.Vectors.dot(qn, v), org.assertj.core.api.Assertions.within(1e-5));
+                }
+                if (q % 2 == 0) {
+                    assertThat(shallow.get(0).id()).isEqualTo("m" + (q * 50));
+                }
+            }
+        }
+    }
 }
