@@ -360,21 +360,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
 
     @Override
     public void rebuild(Iterator<IndexEntry> entries) {
-        mutation.writeLock().lock();
-        try {
-            ensureOpen();
-            long mark = bulkLoad(entries, true);
-            highWaterMark.set(mark);
-            commitNow();
-            searchers.maybeRefreshBlocking();
-        } catch (IOException e) {
-            throw new UncheckedIOException("rebuild failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("rebuild interrupted", e);
-        } finally {
-            mutation.writeLock().unlock();
-        }
+        load(entries, true, "rebuild");
     }
 
     /**
@@ -384,18 +370,27 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
      * high-water mark becomes the highest sequence seen; commits at the end.
      */
     public void bulkAdd(Iterator<IndexEntry> entries) {
+        load(entries, false, "bulk add");
+    }
+
+    /** {@link #bulkLoad} under the write lock, then the high-water mark, a commit and a reopen. */
+    private void load(Iterator<IndexEntry> entries, boolean replace, String what) {
         mutation.writeLock().lock();
         try {
             ensureOpen();
-            long mark = bulkLoad(entries, false);
-            advance(mark);
+            long mark = bulkLoad(entries, replace);
+            if (replace) {
+                highWaterMark.set(mark);
+            } else {
+                advance(mark);
+            }
             commitNow();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new UncheckedIOException("bulk add failed", e);
+            throw new UncheckedIOException(what + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("bulk add interrupted", e);
+            throw new IllegalStateException(what + " interrupted", e);
         } finally {
             mutation.writeLock().unlock();
         }
