@@ -243,15 +243,25 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         }
     }
 
-    /** Candidates re-ranked per task when reading in parallel: a few, so a cached read is not swamped by task hand-offs. */
-    private static final int RERANK_CHUNK = 8;
+    /** Fewest candidates re-ranked per task, so a cached read is not swamped by task hand-offs. */
+    static final int MIN_RERANK_CHUNK = 2;
+
+    /**
+     * Candidates per re-ranking task: spread over all readers plus the caller, so that a short list
+     * (a low rerank depth) still has as many disk reads in flight as there are readers, but never
+     * fewer than {@link #MIN_RERANK_CHUNK}.
+     */
+    static int rerankChunk(int candidates, int readers) {
+        int lanes = Math.max(1, readers) + 1;
+        return Math.max(MIN_RERANK_CHUNK, (candidates + lanes - 1) / lanes);
+    }
 
     /**
      * Exact cosine on the full vectors for every candidate, then the best k. With a reader pool the
      * candidates are split into chunks read concurrently; each chunk uses its own
      * {@link FloatVectorValues} (they are not thread-safe), the caller reads the first chunk itself.
      */
-    private static List<Neighbour> rerank(IndexSearcher searcher, float[] q, ScoreDoc[] hits, int k, ExecutorService readers)
+    private List<Neighbour> rerank(IndexSearcher searcher, float[] q, ScoreDoc[] hits, int k, ExecutorService readers)
             throws IOException {
         int[] docs = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
@@ -260,25 +270,26 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         Arrays.sort(docs);
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         float[] exact = new float[docs.length];
-        if (readers == null || docs.length <= RERANK_CHUNK) {
+        int chunk = rerankChunk(docs.length, options.rerankReaders());
+        if (readers == null || docs.length <= chunk) {
             scoreExactly(leaves, q, docs, 0, docs.length, exact);
         } else {
-            List<Future<?>> chunks = new ArrayList<>();
-            for (int from = RERANK_CHUNK; from < docs.length; from += RERANK_CHUNK) {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (int from = chunk; from < docs.length; from += chunk) {
                 int f = from;
-                int t = Math.min(docs.length, from + RERANK_CHUNK);
-                chunks.add(readers.submit(() -> {
+                int t = Math.min(docs.length, from + chunk);
+                tasks.add(readers.submit(() -> {
                     scoreExactly(leaves, q, docs, f, t, exact);
                     return null;
                 }));
             }
-            scoreExactly(leaves, q, docs, 0, RERANK_CHUNK, exact);
-            for (Future<?> chunk : chunks) {
+            scoreExactly(leaves, q, docs, 0, chunk, exact);
+            for (Future<?> task : tasks) {
                 try {
-                    chunk.get();
+                    task.get();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    chunks.forEach(c -> c.cancel(true));
+                    tasks.forEach(c -> c.cancel(true));
                     throw new IllegalStateException("search interrupted", e);
                 } catch (java.util.concurrent.ExecutionException e) {
                     if (e.getCause() instanceof IOException io) {

@@ -73,6 +73,15 @@ class LuceneHnswFaceIndexTest extends FaceIndexContract {
     }
 
     @Test
+    void rerankChunks_spreadCandidatesOverAllReaders_butNeverBelowTwo() {
+        assertThat(LuceneHnswFaceIndex.rerankChunk(200, 32)).isEqualTo(7); // 29 tasks of 7 (the caller takes one)
+        assertThat(LuceneHnswFaceIndex.rerankChunk(50, 32)).isEqualTo(LuceneHnswFaceIndex.MIN_RERANK_CHUNK);
+        assertThat(LuceneHnswFaceIndex.rerankChunk(500, 32)).isEqualTo(16);
+        assertThat(LuceneHnswFaceIndex.rerankChunk(200, 1)).isEqualTo(100);
+        assertThat(LuceneHnswFaceIndex.rerankChunk(1, 32)).isEqualTo(LuceneHnswFaceIndex.MIN_RERANK_CHUNK);
+    }
+
+    @Test
     void parallelReadersAndRerankDepth_giveExactSimilarities_andTheSameAnswers() {
         Random r = new Random(5);
         java.util.List<org.sadasya.index.IndexEntry> entries = new java.util.ArrayList<>();
@@ -96,6 +105,18 @@ class LuceneHnswFaceIndexTest extends FaceIndexContract {
         try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, parallel.withRerankReaders(1))) {
             for (int q = 0; q < queries.size(); q++) {
                 assertThat(index.search(queries.get(q), 10, org.sadasya.index.ScopeFilter.all())).isEqualTo(byParallel.get(q));
+            }
+        }
+        // A shallow list is cut into small chunks (50 candidates over 32 readers: 2 each): same answers as one reader.
+        java.util.List<java.util.List<org.sadasya.index.Neighbour>> shallowParallel = new java.util.ArrayList<>();
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, parallel.withRerankDepth(50))) {
+            for (float[] q : queries) {
+                shallowParallel.add(index.search(q, 10, org.sadasya.index.ScopeFilter.all()));
+            }
+        }
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, parallel.withRerankDepth(50).withRerankReaders(1))) {
+            for (int q = 0; q < queries.size(); q++) {
+                assertThat(index.search(queries.get(q), 10, org.sadasya.index.ScopeFilter.all())).isEqualTo(shallowParallel.get(q));
             }
         }
         try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, parallel.withRerankDepth(10))) {
