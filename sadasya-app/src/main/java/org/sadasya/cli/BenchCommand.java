@@ -67,6 +67,14 @@ public final class BenchCommand implements Runnable {
                 description = "Re-rank only the best D candidates by quantised score (0 = all).")
         int rerankDepth;
 
+        @Option(names = "--segments", defaultValue = "1",
+                description = "Segments (graphs) a build leaves; with --search-threads they are searched concurrently.")
+        int segments;
+
+        @Option(names = "--search-threads", defaultValue = "1",
+                description = "Threads searching the segments of one query concurrently.")
+        int searchThreads;
+
         @Option(names = "--seed", defaultValue = "42")
         long seed;
 
@@ -79,7 +87,8 @@ public final class BenchCommand implements Runnable {
                     "--format", format, "--m", Integer.toString(m), "--ef-construction", Integer.toString(efConstruction),
                     "--candidates", Integer.toString(candidates), "--seed", Long.toString(seed),
                     "--ram-buffer-mb", Double.toString(ramBufferMb), "--rerank-readers", Integer.toString(rerankReaders),
-                    "--rerank-depth", Integer.toString(rerankDepth)));
+                    "--rerank-depth", Integer.toString(rerankDepth), "--segments", Integer.toString(segments),
+                    "--search-threads", Integer.toString(searchThreads)));
             if (dir != null) {
                 args.addAll(List.of("--dir", dir.toString()));
             }

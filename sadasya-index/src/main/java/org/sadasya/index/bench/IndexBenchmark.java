@@ -101,7 +101,7 @@ public final class IndexBenchmark {
         System.out.println(run(parse(args)).toJson());
     }
 
-    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse [--grow]] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--rerank-depth D] [--seed S] [--shared DIR]}. */
+    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse [--grow]] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--rerank-depth D] [--segments S] [--search-threads T] [--seed S] [--shared DIR]}. */
     public static Options parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -123,7 +123,9 @@ public final class IndexBenchmark {
                 .withCandidates(Integer.parseInt(a.getOrDefault("--candidates", "200")))
                 .withRamBufferMb(Double.parseDouble(a.getOrDefault("--ram-buffer-mb", "512")))
                 .withRerankReaders(Integer.parseInt(a.getOrDefault("--rerank-readers", "32")))
-                .withRerankDepth(Integer.parseInt(a.getOrDefault("--rerank-depth", "0")));
+                .withRerankDepth(Integer.parseInt(a.getOrDefault("--rerank-depth", "0")))
+                .withSegments(Integer.parseInt(a.getOrDefault("--segments", "1")))
+                .withSearchThreads(Integer.parseInt(a.getOrDefault("--search-threads", "1")));
         return new Options(
                 (int) Double.parseDouble(a.get("--size")),
                 Integer.parseInt(a.getOrDefault("--dim", "1024")),
@@ -159,6 +161,7 @@ public final class IndexBenchmark {
             out.put("ramBufferMb", o.hnsw().ramBufferMb());
             out.put("rerankReaders", o.hnsw().rerankReaders());
             out.put("rerankDepth", o.hnsw().rerankDepth());
+            out.put("searchThreads", o.hnsw().searchThreads());
             out.put("queries", o.queries());
 
             double buildSeconds = Double.NaN;

@@ -17,6 +17,11 @@ package org.sadasya.index.lucene;
  * @param rerankDepth how many of the candidates, best first by their quantised score, are re-ranked
  *     on the full vectors (0 = all of them). Fewer means fewer reads of full vectors — what costs
  *     when they are not in RAM — at some loss of recall (README, "1 M, 2 M and 10 M")
+ * @param segments how many Lucene segments a {@link LuceneHnswFaceIndex#rebuild} or bulk add leaves
+ *     (each has its own graph; 1 = one graph over everything)
+ * @param searchThreads threads that search the segments of one query concurrently (1 = one after
+ *     another). With several segments and idle cores this trades CPU for latency: each graph is
+ *     smaller, and their candidates are merged
  */
 public record HnswOptions(
         VectorQuantization quantization,
@@ -27,7 +32,9 @@ public record HnswOptions(
         int mergeWorkers,
         double ramBufferMb,
         int rerankReaders,
-        int rerankDepth) {
+        int rerankDepth,
+        int segments,
+        int searchThreads) {
 
     public HnswOptions {
         if (quantization == null) {
@@ -39,8 +46,9 @@ public record HnswOptions(
         if (beamWidth < 1 || beamWidth > 3200) {
             throw new IllegalArgumentException("beamWidth out of range 1..3200: " + beamWidth);
         }
-        if (candidates < 1 || indexingThreads < 1 || mergeWorkers < 1 || !(ramBufferMb > 0) || rerankReaders < 1 || rerankDepth < 0) {
-            throw new IllegalArgumentException("candidates, threads, workers, ramBufferMb and rerankReaders must be positive");
+        if (candidates < 1 || indexingThreads < 1 || mergeWorkers < 1 || !(ramBufferMb > 0) || rerankReaders < 1 || rerankDepth < 0
+                || segments < 1 || searchThreads < 1) {
+            throw new IllegalArgumentException("candidates, threads, workers, ramBufferMb, rerankReaders, segments and searchThreads must be positive");
         }
     }
 
@@ -51,30 +59,38 @@ public record HnswOptions(
      */
     public static HnswOptions defaults() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512, 32, 0);
+        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512, 32, 0, 1, 1);
     }
 
     public HnswOptions withQuantization(VectorQuantization q) {
-        return new HnswOptions(q, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth);
+        return new HnswOptions(q, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads);
     }
 
     public HnswOptions withCandidates(int c) {
-        return new HnswOptions(quantization, maxConn, beamWidth, c, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth);
+        return new HnswOptions(quantization, maxConn, beamWidth, c, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads);
     }
 
     public HnswOptions withGraph(int m, int efConstruction) {
-        return new HnswOptions(quantization, m, efConstruction, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth);
+        return new HnswOptions(quantization, m, efConstruction, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads);
     }
 
     public HnswOptions withRamBufferMb(double mb) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, mb, rerankReaders, rerankDepth);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, mb, rerankReaders, rerankDepth, segments, searchThreads);
     }
 
     public HnswOptions withRerankReaders(int readers) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, readers, rerankDepth);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, readers, rerankDepth, segments, searchThreads);
     }
 
     public HnswOptions withRerankDepth(int depth) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, depth);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, depth, segments, searchThreads);
+    }
+
+    public HnswOptions withSegments(int n) {
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, n, searchThreads);
+    }
+
+    public HnswOptions withSearchThreads(int threads) {
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, threads);
     }
 }

@@ -31,6 +31,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
@@ -43,6 +44,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -89,6 +91,8 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
     private final ExecutorService mergeExecutor;
     /** Reads candidates' full vectors in parallel for the re-ranking; null = in the caller's thread. */
     private final ExecutorService rerankReaders;
+    /** Searches the segments of one query concurrently; null = the calling thread does it. */
+    private final ExecutorService segmentSearchers;
     private final AtomicLong highWaterMark = new AtomicLong(NO_SEQUENCE);
     /** Adds and removes share it; a rebuild takes it alone. */
     private final ReentrantReadWriteLock mutation = new ReentrantReadWriteLock();
@@ -106,6 +110,9 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         this.rerankReaders = options.rerankReaders() > 1
                 ? Executors.newFixedThreadPool(options.rerankReaders(), daemon("sadasya-hnsw-rerank"))
                 : null;
+        this.segmentSearchers = options.searchThreads() > 1
+                ? Executors.newFixedThreadPool(options.searchThreads(), daemon("sadasya-hnsw-search"))
+                : null;
         this.directory = FSDirectory.open(dir);
         IndexWriterConfig config = new IndexWriterConfig()
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
@@ -122,6 +129,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             directory.close();
             shutdown(mergeExecutor);
             shutdown(rerankReaders);
+            shutdown(segmentSearchers);
             throw e;
         }
         this.writer = w;
@@ -136,10 +144,17 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             directory.close();
             shutdown(mergeExecutor);
             shutdown(rerankReaders);
+            shutdown(segmentSearchers);
             throw new IllegalStateException("index at " + dir + " has dimension " + storedDim + ", expected " + dimension);
         }
         highWaterMark.set(Long.parseLong(committed.getOrDefault(COMMIT_HIGH_WATER_MARK, Long.toString(NO_SEQUENCE))));
-        this.searchers = new SearcherManager(w, true, false, null);
+        ExecutorService searchPool = segmentSearchers;
+        this.searchers = new SearcherManager(w, true, false, new SearcherFactory() {
+            @Override
+            public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                return new IndexSearcher(reader, searchPool);
+            }
+        });
     }
 
     /** Opens (or creates) the index in {@code dir}. */
@@ -343,7 +358,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         return withSearcher(s -> s.getIndexReader().numDocs());
     }
 
-    /** Number of Lucene segments now searched (1 after a rebuild; the benchmark reports it). */
+    /** Number of Lucene segments now searched (at most {@link HnswOptions#segments()} after a rebuild; the benchmark reports it). */
     public int segmentCount() {
         return withSearcher(s -> s.getIndexReader().leaves().size());
     }
@@ -409,9 +424,10 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
 
     /**
      * Empties the writer (when {@code replace}), feeds the entries to {@link HnswOptions#indexingThreads()} threads with
-     * merging off (each flushed segment builds its own graph), then merges to one segment, which
-     * reuses the largest graph and inserts the rest with {@link HnswOptions#mergeWorkers()} threads.
-     * One segment keeps searches to one graph.
+     * merging off (each flushed segment builds its own graph), then merges to
+     * {@link HnswOptions#segments()} segments (default one), which reuses the largest graph and
+     * inserts the rest with {@link HnswOptions#mergeWorkers()} threads. One segment keeps searches
+     * to one graph; more are for searching them concurrently ({@link HnswOptions#searchThreads()}).
      */
     private long bulkLoad(Iterator<IndexEntry> entries, boolean replace) throws IOException, InterruptedException {
         if (replace) {
@@ -462,7 +478,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             pool.shutdownNow();
             writer.getConfig().setMergePolicy(new TieredMergePolicy());
         }
-        writer.forceMerge(1);
+        writer.forceMerge(options.segments());
         return mark;
     }
 
@@ -506,6 +522,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
                 directory.close();
                 shutdown(mergeExecutor);
                 shutdown(rerankReaders);
+                shutdown(segmentSearchers);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the face index", e);

@@ -73,6 +73,30 @@ class LuceneHnswFaceIndexTest extends FaceIndexContract {
     }
 
     @Test
+    void twoSegmentsSearchedConcurrently_findEveryEntryAndRespectScopes() {
+        Random r = new Random(13);
+        java.util.List<org.sadasya.index.IndexEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            entries.add(new org.sadasya.index.IndexEntry("m" + i, "MP/D" + (i % 4), randomVector(r), i));
+        }
+        // the rebuild leaves one or two segments, the bulk add at least one more: merged down to two
+        HnswOptions two = HnswOptions.defaults().withSegments(2).withSearchThreads(2);
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, two)) {
+            index.rebuild(entries.subList(0, 1000).iterator());
+            index.bulkAdd(entries.subList(1000, 2000).iterator());
+            assertThat(index.segmentCount()).isEqualTo(2);
+            assertThat(index.size()).isEqualTo(2000);
+            for (int i = 0; i < 2000; i += 97) {
+                org.sadasya.index.IndexEntry e = entries.get(i);
+                assertThat(index.search(e.vector(), 1, org.sadasya.index.ScopeFilter.all()).get(0).id()).isEqualTo(e.id());
+                String otherDistrict = "MP/D" + ((i + 1) % 4);
+                assertThat(index.search(e.vector(), 5, org.sadasya.index.ScopeFilter.within(otherDistrict)))
+                        .hasSize(5).allSatisfy(n -> assertThat(n.scope()).isEqualTo(otherDistrict));
+            }
+        }
+    }
+
+    @Test
     void rerankChunks_spreadCandidatesOverAllReaders_butNeverBelowTwo() {
         assertThat(LuceneHnswFaceIndex.rerankChunk(200, 32)).isEqualTo(7); // 29 tasks of 7 (the caller takes one)
         assertThat(LuceneHnswFaceIndex.rerankChunk(50, 32)).isEqualTo(LuceneHnswFaceIndex.MIN_RERANK_CHUNK);
