@@ -434,6 +434,8 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             writer.deleteAll();
         }
         writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
+        // bulk segments are large: packing each into a compound file would copy gigabytes for nothing
+        writer.getConfig().setUseCompoundFile(false);
         int threads = options.indexingThreads();
         BlockingQueue<IndexEntry> queue = new ArrayBlockingQueue<>(1024);
         IndexEntry poison = new IndexEntry("\u0000end", "END", new float[] {1f});
@@ -478,7 +480,11 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             pool.shutdownNow();
             writer.getConfig().setMergePolicy(new TieredMergePolicy());
         }
-        writer.forceMerge(options.segments());
+        try {
+            writer.forceMerge(options.segments());
+        } finally {
+            writer.getConfig().setUseCompoundFile(true);
+        }
         return mark;
     }
 

@@ -86,6 +86,12 @@ class LuceneHnswFaceIndexTest extends FaceIndexContract {
             index.bulkAdd(entries.subList(1000, 2000).iterator());
             assertThat(index.segmentCount()).isEqualTo(2);
             assertThat(index.size()).isEqualTo(2000);
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(tmp)) {
+                assertThat(files.map(f -> f.getFileName().toString())).as("bulk segments are not packed into compound files")
+                        .noneMatch(name -> name.endsWith(".cfs"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             for (int i = 0; i < 2000; i += 97) {
                 org.sadasya.index.IndexEntry e = entries.get(i);
                 assertThat(index.search(e.vector(), 1, org.sadasya.index.ScopeFilter.all()).get(0).id()).isEqualTo(e.id());
