@@ -60,7 +60,9 @@ public final class IndexCommand implements Runnable {
                 HnswMemberFaceIndex.Rebuilt r;
                 try {
                     r = HnswMemberFaceIndex.rebuild(jdbc, dir.resolve("index"),
-                            SadasyaProperties.hnswOptions(ctx.getEnvironment().getProperty("sadasya.face-index-format")));
+                            SadasyaProperties.hnswOptions(ctx.getEnvironment().getProperty("sadasya.face-index-format"),
+                                    ctx.getEnvironment().getProperty("sadasya.face-index-m", Integer.class, 16),
+                                    ctx.getEnvironment().getProperty("sadasya.face-index-candidates", Integer.class, 200)));
                 } catch (HnswMemberFaceIndex.InUseException e) {
                     throw new CliFailure("INDEX_IN_USE", e.getMessage());
                 }

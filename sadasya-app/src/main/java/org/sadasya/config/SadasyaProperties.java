@@ -20,6 +20,8 @@ public record SadasyaProperties(
         @DefaultValue("false") boolean demo,
         @DefaultValue("hnsw") FaceIndexKind faceIndex,
         @DefaultValue("int8") String faceIndexFormat,
+        @DefaultValue("16") int faceIndexM,
+        @DefaultValue("200") int faceIndexCandidates,
         String adminPassword,
         @DefaultValue Intake intake,
         @DefaultValue Verifier verifier,
@@ -28,13 +30,20 @@ public record SadasyaProperties(
     /** The DUPLICATE_FACE search: the on-disk HNSW index (default) or a brute-force scan of every member face. */
     public enum FaceIndexKind { HNSW, EXACT }
 
-    /** The HNSW index's tuning: defaults with {@code face-index-format} (int8, or int4 for state-scale galleries). */
+    /**
+     * The HNSW index's tuning: defaults with {@code face-index-format} (int8, or int4 for state-scale
+     * galleries), {@code face-index-m} (the graph's M) and {@code face-index-candidates} (re-ranked
+     * per search). State scale: int4, M 32, 250 candidates (sadasya-index README, "1 M, 2 M and 10 M").
+     */
     public HnswOptions hnswOptions() {
-        return hnswOptions(faceIndexFormat);
+        return hnswOptions(faceIndexFormat, faceIndexM, faceIndexCandidates);
     }
 
-    public static HnswOptions hnswOptions(String format) {
-        return HnswOptions.defaults().withQuantization(VectorQuantization.parse(format == null ? "int8" : format));
+    public static HnswOptions hnswOptions(String format, int m, int candidates) {
+        HnswOptions defaults = HnswOptions.defaults();
+        return defaults.withQuantization(VectorQuantization.parse(format == null ? "int8" : format))
+                .withGraph(m, defaults.beamWidth())
+                .withCandidates(candidates);
     }
 
     public record Intake(@DefaultValue("10000000") int maxPhotoBytes, @DefaultValue("5") int maxBurstFrames) {}

@@ -1,0 +1,27 @@
+package org.sadasya.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.sadasya.index.lucene.HnswOptions;
+import org.sadasya.index.lucene.VectorQuantization;
+
+class SadasyaPropertiesTest {
+
+    @Test
+    void stateScaleSettings_reachTheIndexOptions_andKeepTheRestOfTheDefaults() {
+        HnswOptions o = SadasyaProperties.hnswOptions("int4", 32, 250);
+        HnswOptions defaults = HnswOptions.defaults();
+        assertThat(o.quantization()).isEqualTo(VectorQuantization.INT4);
+        assertThat(o.maxConn()).isEqualTo(32);
+        assertThat(o.candidates()).isEqualTo(250);
+        assertThat(o.beamWidth()).isEqualTo(defaults.beamWidth());
+        assertThat(o.rerankReaders()).isEqualTo(defaults.rerankReaders());
+    }
+
+    @Test
+    void anUnknownFormat_isRefused() {
+        assertThatThrownBy(() -> SadasyaProperties.hnswOptions("int3", 16, 200)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
