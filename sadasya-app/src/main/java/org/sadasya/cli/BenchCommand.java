@@ -75,6 +75,14 @@ public final class BenchCommand implements Runnable {
                 description = "Threads searching the segments of one query concurrently.")
         int searchThreads;
 
+        @Option(names = "--projection", defaultValue = "0",
+                description = "Build the graph on a projection to K dimensions learned from the gallery (0 = on the full vectors).")
+        int projection;
+
+        @Option(names = "--projection-training", defaultValue = "10000",
+                description = "Gallery vectors the projection is learned from.")
+        int projectionTraining;
+
         @Option(names = "--seed", defaultValue = "42")
         long seed;
 
@@ -88,7 +96,8 @@ public final class BenchCommand implements Runnable {
                     "--candidates", Integer.toString(candidates), "--seed", Long.toString(seed),
                     "--ram-buffer-mb", Double.toString(ramBufferMb), "--rerank-readers", Integer.toString(rerankReaders),
                     "--rerank-depth", Integer.toString(rerankDepth), "--segments", Integer.toString(segments),
-                    "--search-threads", Integer.toString(searchThreads)));
+                    "--search-threads", Integer.toString(searchThreads), "--projection", Integer.toString(projection),
+                    "--projection-training", Integer.toString(projectionTraining)));
             if (dir != null) {
                 args.addAll(List.of("--dir", dir.toString()));
             }

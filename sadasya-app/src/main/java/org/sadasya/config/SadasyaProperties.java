@@ -22,6 +22,7 @@ public record SadasyaProperties(
         @DefaultValue("int8") String faceIndexFormat,
         @DefaultValue("16") int faceIndexM,
         @DefaultValue("200") int faceIndexCandidates,
+        @DefaultValue("0") int faceIndexProjection,
         String adminPassword,
         @DefaultValue Intake intake,
         @DefaultValue Verifier verifier,
@@ -33,17 +34,19 @@ public record SadasyaProperties(
     /**
      * The HNSW index's tuning: defaults with {@code face-index-format} (int8, or int4 for state-scale
      * galleries), {@code face-index-m} (the graph's M) and {@code face-index-candidates} (re-ranked
-     * per search). State scale: int4, M 32, 250 candidates (sadasya-index README, "1 M, 2 M and 10 M").
+     * per search) and {@code face-index-projection} (0, or the dimensions of the learned projection
+     * the graph is built on; sadasya-index README, "A projected graph").
      */
     public HnswOptions hnswOptions() {
-        return hnswOptions(faceIndexFormat, faceIndexM, faceIndexCandidates);
+        return hnswOptions(faceIndexFormat, faceIndexM, faceIndexCandidates, faceIndexProjection);
     }
 
-    public static HnswOptions hnswOptions(String format, int m, int candidates) {
+    public static HnswOptions hnswOptions(String format, int m, int candidates, int projection) {
         HnswOptions defaults = HnswOptions.defaults();
         return defaults.withQuantization(VectorQuantization.parse(format == null ? "int8" : format))
                 .withGraph(m, defaults.beamWidth())
-                .withCandidates(candidates);
+                .withCandidates(candidates)
+                .withProjection(projection, defaults.projectionTraining());
     }
 
     public record Intake(@DefaultValue("10000000") int maxPhotoBytes, @DefaultValue("5") int maxBurstFrames) {}

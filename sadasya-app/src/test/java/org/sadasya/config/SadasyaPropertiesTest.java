@@ -11,7 +11,7 @@ class SadasyaPropertiesTest {
 
     @Test
     void stateScaleSettings_reachTheIndexOptions_andKeepTheRestOfTheDefaults() {
-        HnswOptions o = SadasyaProperties.hnswOptions("int4", 32, 250);
+        HnswOptions o = SadasyaProperties.hnswOptions("int4", 32, 250, 0);
         HnswOptions defaults = HnswOptions.defaults();
         assertThat(o.quantization()).isEqualTo(VectorQuantization.INT4);
         assertThat(o.maxConn()).isEqualTo(32);
@@ -21,7 +21,16 @@ class SadasyaPropertiesTest {
     }
 
     @Test
+    void aProjection_reachesTheIndexOptions_withTheDefaultTrainingSample() {
+        HnswOptions o = SadasyaProperties.hnswOptions("float32", 32, 200, 128);
+        assertThat(o.projectedDimensions()).isEqualTo(128);
+        assertThat(o.projectionTraining()).isEqualTo(HnswOptions.defaults().projectionTraining());
+        assertThat(SadasyaProperties.hnswOptions("int8", 16, 200, 0).projectedDimensions()).isZero();
+        assertThatThrownBy(() -> SadasyaProperties.hnswOptions("float32", 32, 200, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anUnknownFormat_isRefused() {
-        assertThatThrownBy(() -> SadasyaProperties.hnswOptions("int3", 16, 200)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SadasyaProperties.hnswOptions("int3", 16, 200, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -216,6 +216,53 @@ class HnswMemberFaceIndexTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void aProjectedIndex_learnsItsProjectionAtTheRebuild_andStillFollowsTheDatabase(Kind kind) throws Exception {
+        HnswOptions projected = OPTIONS.withProjection(4, 1000); // 4 dimensions need at least 16 faces
+        Fixture f = open(kind);
+        try (var db = f.db) {
+            Fixture.Seed seed = f.seed();
+            java.util.Random random = new java.util.Random(3);
+            List<float[]> faces = new java.util.ArrayList<>();
+            List<MemberRef> members = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                faces.add(randomFace(random));
+                members.add(issue(f, seed, faces.get(i), "m1"));
+            }
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), projected)) {
+                assertThat(idx.opening().rebuilt()).isTrue();
+                assertThat(projectionFiles()).as("the rebuild learned a projection").hasSize(1);
+                for (int i = 0; i < faces.size(); i++) {
+                    assertThat(idx.nearest(faces.get(i), 1)).extracting(FaceMatch::memberCode)
+                            .containsExactly(members.get(i).memberCode());
+                }
+            }
+            float[] late = randomFace(random);
+            MemberRef lateMember = issue(f, seed, late, "m1"); // while no index is open
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), projected)) {
+                assertThat(idx.opening().rebuilt()).isFalse();
+                assertThat(idx.size()).isEqualTo(25);
+                assertThat(idx.nearest(late, 1)).extracting(FaceMatch::memberCode).containsExactly(lateMember.memberCode());
+                assertThat(idx.nearest(late, 1).get(0).similarity()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+            }
+        }
+    }
+
+    List<String> projectionFiles() throws Exception {
+        try (Stream<Path> files = Files.list(indexDir().resolve("members"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("sadasya-projection-")).toList();
+        }
+    }
+
+    static float[] randomFace(java.util.Random random) {
+        float[] v = new float[DIM];
+        for (int i = 0; i < DIM; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
     static float[] face(int axis) {
         float[] v = new float[DIM];
         v[axis] = 1;

@@ -101,7 +101,7 @@ public final class IndexBenchmark {
         System.out.println(run(parse(args)).toJson());
     }
 
-    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse [--grow]] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--rerank-depth D] [--segments S] [--search-threads T] [--seed S] [--shared DIR]}. */
+    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse [--grow]] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--rerank-depth D] [--segments S] [--search-threads T] [--projection K [--projection-training T]] [--seed S] [--shared DIR]}. */
     public static Options parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -125,7 +125,9 @@ public final class IndexBenchmark {
                 .withRerankReaders(Integer.parseInt(a.getOrDefault("--rerank-readers", "32")))
                 .withRerankDepth(Integer.parseInt(a.getOrDefault("--rerank-depth", "0")))
                 .withSegments(Integer.parseInt(a.getOrDefault("--segments", "1")))
-                .withSearchThreads(Integer.parseInt(a.getOrDefault("--search-threads", "1")));
+                .withSearchThreads(Integer.parseInt(a.getOrDefault("--search-threads", "1")))
+                .withProjection(Integer.parseInt(a.getOrDefault("--projection", "0")),
+                        Integer.parseInt(a.getOrDefault("--projection-training", "10000")));
         return new Options(
                 (int) Double.parseDouble(a.get("--size")),
                 Integer.parseInt(a.getOrDefault("--dim", "1024")),
@@ -162,6 +164,7 @@ public final class IndexBenchmark {
             out.put("rerankReaders", o.hnsw().rerankReaders());
             out.put("rerankDepth", o.hnsw().rerankDepth());
             out.put("searchThreads", o.hnsw().searchThreads());
+            out.put("projection", o.hnsw().projectedDimensions());
             out.put("queries", o.queries());
 
             double buildSeconds = Double.NaN;
@@ -182,6 +185,11 @@ public final class IndexBenchmark {
                 }
                 buildPeak = ProcessMemory.peakResidentMiB();
                 int segments = index.segmentCount();
+                index.projection().ifPresent(p -> {
+                    out.put("projectedDim", p.outputDimension());
+                    out.put("projectionTraining", p.trainingSize());
+                    out.put("projectionVarianceKept", p.varianceKept());
+                });
                 index.close();
                 index = null;
                 System.gc();
@@ -399,7 +407,10 @@ public final class IndexBenchmark {
         }
     }
 
-    /** Bytes on disk by file extension: vec = full floats, veq = quantised copy, vex/vem = graph. */
+    /**
+     * Bytes on disk by file extension: vec = the graph field's floats, veq = its quantised copy,
+     * vex = graph; full = a projected index's full vectors (kept flat for the re-ranking).
+     */
     static Map<String, Long> indexFiles(Path dir) throws IOException {
         Map<String, Long> out = new java.util.TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
@@ -409,6 +420,8 @@ public final class IndexBenchmark {
                 String ext = dot < 0 ? "other" : name.substring(dot + 1);
                 if (!java.util.Set.of("vec", "veq", "vex").contains(ext)) {
                     ext = "other";
+                } else if (ext.equals("vec") && name.contains(org.sadasya.index.lucene.FullVectorsFormat.NAME)) {
+                    ext = "full";
                 }
                 out.merge(ext, Files.size(f), Long::sum);
             }

@@ -22,6 +22,14 @@ package org.sadasya.index.lucene;
  * @param searchThreads threads that search the segments of one query concurrently (1 = one after
  *     another). With several segments and idle cores this trades CPU for latency: each graph is
  *     smaller, and their candidates are merged
+ * @param projectedDimensions 0 = the graph is built on the full vectors; k > 0 = a
+ *     {@link LuceneHnswFaceIndex#rebuild} learns a {@link GraphProjection} to k dimensions from the
+ *     gallery and builds the graph on the projected vectors, while the full vectors are kept flat
+ *     for the exact re-ranking. Shorter vectors make each graph hop cheaper (README, "A projected
+ *     graph")
+ * @param projectionTraining how many gallery vectors (the first ones a rebuild reads) the projection
+ *     is learned from; a rebuild with fewer than {@link #MIN_TRAINING_PER_DIMENSION}·k builds a
+ *     graph on the full vectors instead
  */
 public record HnswOptions(
         VectorQuantization quantization,
@@ -34,7 +42,12 @@ public record HnswOptions(
         int rerankReaders,
         int rerankDepth,
         int segments,
-        int searchThreads) {
+        int searchThreads,
+        int projectedDimensions,
+        int projectionTraining) {
+
+    /** A projection to k dimensions is only learned from at least this many vectors per dimension. */
+    public static final int MIN_TRAINING_PER_DIMENSION = 4;
 
     public HnswOptions {
         if (quantization == null) {
@@ -50,47 +63,58 @@ public record HnswOptions(
                 || segments < 1 || searchThreads < 1) {
             throw new IllegalArgumentException("candidates, threads, workers, ramBufferMb, rerankReaders, segments and searchThreads must be positive");
         }
+        if (projectedDimensions < 0 || projectedDimensions == 1 || projectedDimensions > 1024) {
+            throw new IllegalArgumentException("projectedDimensions must be 0 (off) or 2..1024: " + projectedDimensions);
+        }
+        if (projectionTraining < 1) {
+            throw new IllegalArgumentException("projectionTraining must be positive: " + projectionTraining);
+        }
     }
 
     /**
      * Defaults: int8, M 16, efConstruction 100, 200 candidates re-ranked exactly (100 gave recall@10 0.979 at 1e5, 200 gave 0.995), all processors
-     * for indexing and merging, 512 MB buffer, 32 re-ranking readers. Chosen from the measurements
+     * for indexing and merging, 512 MB buffer, 32 re-ranking readers, no projection (10 000 training vectors when one is asked for). Chosen from the measurements
      * in the README.
      */
     public static HnswOptions defaults() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512, 32, 0, 1, 1);
+        return new HnswOptions(VectorQuantization.INT8, 16, 100, 200, cpus, cpus, 512, 32, 0, 1, 1, 0, 10_000);
     }
 
     public HnswOptions withQuantization(VectorQuantization q) {
-        return new HnswOptions(q, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads);
+        return new HnswOptions(q, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads, projectedDimensions, projectionTraining);
     }
 
     public HnswOptions withCandidates(int c) {
-        return new HnswOptions(quantization, maxConn, beamWidth, c, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads);
+        return new HnswOptions(quantization, maxConn, beamWidth, c, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads, projectedDimensions, projectionTraining);
     }
 
     public HnswOptions withGraph(int m, int efConstruction) {
-        return new HnswOptions(quantization, m, efConstruction, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads);
+        return new HnswOptions(quantization, m, efConstruction, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads, projectedDimensions, projectionTraining);
     }
 
     public HnswOptions withRamBufferMb(double mb) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, mb, rerankReaders, rerankDepth, segments, searchThreads);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, mb, rerankReaders, rerankDepth, segments, searchThreads, projectedDimensions, projectionTraining);
     }
 
     public HnswOptions withRerankReaders(int readers) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, readers, rerankDepth, segments, searchThreads);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, readers, rerankDepth, segments, searchThreads, projectedDimensions, projectionTraining);
     }
 
     public HnswOptions withRerankDepth(int depth) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, depth, segments, searchThreads);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, depth, segments, searchThreads, projectedDimensions, projectionTraining);
     }
 
     public HnswOptions withSegments(int n) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, n, searchThreads);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, n, searchThreads, projectedDimensions, projectionTraining);
     }
 
     public HnswOptions withSearchThreads(int threads) {
-        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, threads);
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, threads, projectedDimensions, projectionTraining);
+    }
+
+    /** A graph on a learned projection to {@code dims} dimensions (0 = off), learned from {@code training} vectors. */
+    public HnswOptions withProjection(int dims, int training) {
+        return new HnswOptions(quantization, maxConn, beamWidth, candidates, indexingThreads, mergeWorkers, ramBufferMb, rerankReaders, rerankDepth, segments, searchThreads, dims, training);
     }
 }

@@ -64,6 +64,13 @@ import org.sadasya.index.Vectors;
  * copy ({@link VectorQuantization}), then the best {@link HnswOptions#candidates()} hits are
  * re-ranked exactly with the full float vectors, so every reported similarity is exact.
  *
+ * <p>With {@link HnswOptions#projectedDimensions()} set, a {@link #rebuild} learns a
+ * {@link GraphProjection} from the gallery and the graph holds the projected vectors instead (field
+ * {@code pvec}, Euclidean), while the full vectors are kept flat without a graph (field
+ * {@code full}, {@link FullVectorsFormat}) for the re-ranking. The projection is stored in its own
+ * checksummed file, named in the commit's user data, so a crash never pairs a graph with another
+ * projection.
+ *
  * <p>Scopes are indexed as one term per level ({@code MP}, {@code MP/BHOPAL}, …), so a scope filter
  * is a single term query that Lucene applies inside the graph search (and switches to an exact scan
  * when the filter is small).
@@ -79,6 +86,14 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
     static final String FIELD_SCOPE_LEVEL = "scope_level";
     static final String FIELD_SEQUENCE = "seq";
     static final String FIELD_VECTOR = "vec";
+    /** Projected index: the graph field (the projected vector, Euclidean). */
+    static final String FIELD_PROJECTED = "pvec";
+    /** Projected index: the full vector, stored flat for the re-ranking. */
+    static final String FIELD_FULL = "full";
+    static final String COMMIT_PROJECTION = "sadasya.projection";
+    static final String PROJECTION_FILE_PREFIX = "sadasya-projection-";
+    /** Seeds the projection's random rotation: a rebuild of the same gallery learns the same projection. */
+    private static final long ROTATION_SEED = 0x5ADA5A;
     static final String COMMIT_HIGH_WATER_MARK = "sadasya.highWaterMark";
     static final String COMMIT_DIMENSION = "sadasya.dimension";
     private static final Set<String> RESULT_FIELDS = Set.of(FIELD_ID, FIELD_SCOPE);
@@ -94,6 +109,13 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
     /** Searches the segments of one query concurrently; null = the calling thread does it. */
     private final ExecutorService segmentSearchers;
     private final AtomicLong highWaterMark = new AtomicLong(NO_SEQUENCE);
+    /**
+     * The projection new documents get (null = graph on the full vectors) and the file it is stored
+     * in. Changed only by a rebuild, under the write lock; each searcher keeps the one its reader was
+     * built with ({@link ProjectedSearcher}).
+     */
+    private volatile GraphProjection projection;
+    private volatile String projectionFile;
     /** Adds and removes share it; a rebuild takes it alone. */
     private final ReentrantReadWriteLock mutation = new ReentrantReadWriteLock();
     private volatile boolean closed;
@@ -148,13 +170,42 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             throw new IllegalStateException("index at " + dir + " has dimension " + storedDim + ", expected " + dimension);
         }
         highWaterMark.set(Long.parseLong(committed.getOrDefault(COMMIT_HIGH_WATER_MARK, Long.toString(NO_SEQUENCE))));
+        String file = committed.get(COMMIT_PROJECTION);
+        if (file != null) {
+            try {
+                GraphProjection p = GraphProjection.read(directory, file);
+                if (p.inputDimension() != dimension) {
+                    throw new IllegalStateException("the projection of the index at " + dir + " takes "
+                            + p.inputDimension() + " dimensions, expected " + dimension);
+                }
+                this.projection = p;
+                this.projectionFile = file;
+            } catch (IOException | RuntimeException e) {
+                w.rollback();
+                directory.close();
+                shutdown(mergeExecutor);
+                shutdown(rerankReaders);
+                shutdown(segmentSearchers);
+                throw e;
+            }
+        }
         ExecutorService searchPool = segmentSearchers;
         this.searchers = new SearcherManager(w, true, false, new SearcherFactory() {
             @Override
             public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                return new IndexSearcher(reader, searchPool);
+                return new ProjectedSearcher(reader, searchPool, projection);
             }
         });
+    }
+
+    /** A searcher and the projection its documents were indexed with (null = none). */
+    private static final class ProjectedSearcher extends IndexSearcher {
+        final GraphProjection projection;
+
+        ProjectedSearcher(IndexReader reader, ExecutorService executor, GraphProjection projection) {
+            super(reader, executor);
+            this.projection = projection;
+        }
     }
 
     /** Opens (or creates) the index in {@code dir}. */
@@ -173,11 +224,10 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
     @Override
     public void add(IndexEntry entry) {
         Vectors.checkDimension(entry.vector(), dimension);
-        Document doc = document(entry);
         mutation.readLock().lock();
         try {
             ensureOpen();
-            writer.updateDocument(new Term(FIELD_ID, entry.id()), doc);
+            writer.updateDocument(new Term(FIELD_ID, entry.id()), document(entry, projection));
             advance(entry.sequence());
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -197,7 +247,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         try {
             ensureOpen();
             for (IndexEntry e : entries) {
-                writer.updateDocument(new Term(FIELD_ID, e.id()), document(e));
+                writer.updateDocument(new Term(FIELD_ID, e.id()), document(e, projection));
                 advance(e.sequence());
             }
             searchers.maybeRefreshBlocking();
@@ -240,13 +290,17 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         try {
             Query filter = scope.scopePath().map(p -> (Query) new TermQuery(new Term(FIELD_SCOPE_LEVEL, p))).orElse(null);
             int candidates = Math.max(k, options.candidates());
-            TopDocs approx = searcher.search(new KnnFloatVectorQuery(FIELD_VECTOR, q, candidates, filter), candidates);
+            GraphProjection p = ((ProjectedSearcher) searcher).projection;
+            Query knn = p == null
+                    ? new KnnFloatVectorQuery(FIELD_VECTOR, q, candidates, filter)
+                    : new KnnFloatVectorQuery(FIELD_PROJECTED, p.project(q), candidates, filter);
+            TopDocs approx = searcher.search(knn, candidates);
             ScoreDoc[] hits = approx.scoreDocs; // best first by the quantised score
             int depth = options.rerankDepth() == 0 ? hits.length : Math.max(k, options.rerankDepth());
             if (depth < hits.length) {
                 hits = Arrays.copyOf(hits, depth);
             }
-            return rerank(searcher, q, hits, k, rerankReaders);
+            return rerank(searcher, p == null ? FIELD_VECTOR : FIELD_FULL, q, hits, k, rerankReaders);
         } catch (IOException e) {
             throw new UncheckedIOException("search failed", e);
         } finally {
@@ -276,7 +330,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
      * candidates are split into chunks read concurrently; each chunk uses its own
      * {@link FloatVectorValues} (they are not thread-safe), the caller reads the first chunk itself.
      */
-    private List<Neighbour> rerank(IndexSearcher searcher, float[] q, ScoreDoc[] hits, int k, ExecutorService readers)
+    private List<Neighbour> rerank(IndexSearcher searcher, String field, float[] q, ScoreDoc[] hits, int k, ExecutorService readers)
             throws IOException {
         int[] docs = new int[hits.length];
         for (int i = 0; i < hits.length; i++) {
@@ -287,18 +341,18 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         float[] exact = new float[docs.length];
         int chunk = rerankChunk(docs.length, options.rerankReaders());
         if (readers == null || docs.length <= chunk) {
-            scoreExactly(leaves, q, docs, 0, docs.length, exact);
+            scoreExactly(leaves, field, q, docs, 0, docs.length, exact);
         } else {
             List<Future<?>> tasks = new ArrayList<>();
             for (int from = chunk; from < docs.length; from += chunk) {
                 int f = from;
                 int t = Math.min(docs.length, from + chunk);
                 tasks.add(readers.submit(() -> {
-                    scoreExactly(leaves, q, docs, f, t, exact);
+                    scoreExactly(leaves, field, q, docs, f, t, exact);
                     return null;
                 }));
             }
-            scoreExactly(leaves, q, docs, 0, chunk, exact);
+            scoreExactly(leaves, field, q, docs, 0, chunk, exact);
             for (Future<?> task : tasks) {
                 try {
                     task.get();
@@ -327,13 +381,13 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         return out;
     }
 
-    /** exact[i] = q · vector(docs[i]) for from ≤ i < to; docs sorted ascending. */
-    private static void scoreExactly(List<LeafReaderContext> leaves, float[] q, int[] docs, int from, int to, float[] exact)
+    /** exact[i] = q · vector(docs[i]) of {@code field} for from ≤ i < to; docs sorted ascending. */
+    private static void scoreExactly(List<LeafReaderContext> leaves, String field, float[] q, int[] docs, int from, int to, float[] exact)
             throws IOException {
         int i = from;
         while (i < to) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i], leaves));
-            FloatVectorValues values = leaf.reader().getFloatVectorValues(FIELD_VECTOR);
+            FloatVectorValues values = leaf.reader().getFloatVectorValues(field);
             int end = leaf.docBase + leaf.reader().maxDoc();
             for (; i < to && docs[i] < end; i++) {
                 int local = docs[i] - leaf.docBase;
@@ -412,6 +466,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             }
             commitNow();
             searchers.maybeRefreshBlocking();
+            deleteStaleProjections();
         } catch (IOException e) {
             throw new UncheckedIOException(what + " failed", e);
         } catch (InterruptedException e) {
@@ -432,6 +487,15 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
     private long bulkLoad(Iterator<IndexEntry> entries, boolean replace) throws IOException, InterruptedException {
         if (replace) {
             writer.deleteAll();
+            Iterator<IndexEntry> rest = entries;
+            List<IndexEntry> head = new ArrayList<>();
+            if (options.projectedDimensions() > 0) {
+                while (head.size() < options.projectionTraining() && rest.hasNext()) {
+                    head.add(checkedDimension(rest.next()));
+                }
+            }
+            useProjection(learnProjection(head));
+            entries = concat(head.iterator(), rest);
         }
         writer.getConfig().setMergePolicy(NoMergePolicy.INSTANCE);
         // bulk segments are large: packing each into a compound file would copy gigabytes for nothing
@@ -450,17 +514,13 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
                         if (e == poison) {
                             return null;
                         }
-                        writer.updateDocument(new Term(FIELD_ID, e.id()), document(e));
+                        writer.updateDocument(new Term(FIELD_ID, e.id()), document(e, projection));
                     }
                 }));
             }
             try {
                 while (entries.hasNext()) {
-                    IndexEntry e = entries.next();
-                    if (e.vector().length != dimension) {
-                        throw new IllegalArgumentException("entry " + e.id() + " has " + e.vector().length
-                                + " dimensions, the index has " + dimension);
-                    }
+                    IndexEntry e = checkedDimension(entries.next());
                     mark = Math.max(mark, e.sequence());
                     while (!queue.offer(e, 1, TimeUnit.SECONDS)) {
                         checkWorkers(workers);
@@ -486,6 +546,77 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             writer.getConfig().setUseCompoundFile(true);
         }
         return mark;
+    }
+
+    private IndexEntry checkedDimension(IndexEntry e) {
+        if (e.vector().length != dimension) {
+            throw new IllegalArgumentException("entry " + e.id() + " has " + e.vector().length
+                    + " dimensions, the index has " + dimension);
+        }
+        return e;
+    }
+
+    /**
+     * The projection a rebuild starting with {@code head} uses: learned from it when a projection is
+     * asked for and there are at least {@link HnswOptions#MIN_TRAINING_PER_DIMENSION} vectors per
+     * projected dimension; otherwise none (the graph is built on the full vectors).
+     */
+    private GraphProjection learnProjection(List<IndexEntry> head) {
+        int dims = options.projectedDimensions();
+        if (dims == 0 || dims >= dimension || head.size() < HnswOptions.MIN_TRAINING_PER_DIMENSION * dims) {
+            return null;
+        }
+        List<float[]> training = new ArrayList<>(head.size());
+        for (IndexEntry e : head) {
+            training.add(Vectors.normalized(e.vector()));
+        }
+        return GraphProjection.learn(training, dims, ROTATION_SEED);
+    }
+
+    /** Makes {@code p} the projection of new documents, stored in a new file that the next commit names. */
+    private void useProjection(GraphProjection p) throws IOException {
+        if (p == null) {
+            projection = null;
+            projectionFile = null;
+            return;
+        }
+        Set<String> existing = Set.of(directory.listAll());
+        long n = System.currentTimeMillis();
+        String name;
+        do {
+            name = PROJECTION_FILE_PREFIX + Long.toString(n++, 36);
+        } while (existing.contains(name));
+        p.write(directory, name);
+        projection = p;
+        projectionFile = name;
+    }
+
+    /** Deletes projection files the last commit does not name (left by earlier rebuilds). */
+    private void deleteStaleProjections() throws IOException {
+        for (String file : directory.listAll()) {
+            if (file.startsWith(PROJECTION_FILE_PREFIX) && !file.equals(projectionFile)) {
+                directory.deleteFile(file);
+            }
+        }
+    }
+
+    private static <T> Iterator<T> concat(Iterator<T> first, Iterator<T> second) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return first.hasNext() || second.hasNext();
+            }
+
+            @Override
+            public T next() {
+                return first.hasNext() ? first.next() : second.next();
+            }
+        };
+    }
+
+    /** The learned projection the graph is built on, if this index has one (README, "A projected graph"). */
+    public java.util.Optional<GraphProjection> projection() {
+        return java.util.Optional.ofNullable(projection);
     }
 
     private static void checkWorkers(List<Future<?>> workers) throws IOException, InterruptedException {
@@ -547,10 +678,13 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
     }
 
     private void setCommitData() {
-        writer.setLiveCommitData(Map.of(
-                        COMMIT_HIGH_WATER_MARK, Long.toString(highWaterMark.get()),
-                        COMMIT_DIMENSION, Integer.toString(dimension))
-                .entrySet());
+        Map<String, String> data = new HashMap<>();
+        data.put(COMMIT_HIGH_WATER_MARK, Long.toString(highWaterMark.get()));
+        data.put(COMMIT_DIMENSION, Integer.toString(dimension));
+        if (projectionFile != null) {
+            data.put(COMMIT_PROJECTION, projectionFile);
+        }
+        writer.setLiveCommitData(data.entrySet());
     }
 
     private void advance(long sequence) {
@@ -581,7 +715,7 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         }
     }
 
-    private static Document document(IndexEntry e) {
+    private static Document document(IndexEntry e, GraphProjection projection) {
         Document doc = new Document();
         doc.add(new StringField(FIELD_ID, e.id(), Field.Store.YES));
         doc.add(new StoredField(FIELD_SCOPE, e.scope()));
@@ -589,7 +723,14 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
             doc.add(new StringField(FIELD_SCOPE_LEVEL, level, Field.Store.NO));
         }
         doc.add(new StoredField(FIELD_SEQUENCE, e.sequence()));
-        doc.add(new KnnFloatVectorField(FIELD_VECTOR, Vectors.normalized(e.vector()), VectorSimilarityFunction.DOT_PRODUCT));
+        float[] unit = Vectors.normalized(e.vector());
+        if (projection == null) {
+            doc.add(new KnnFloatVectorField(FIELD_VECTOR, unit, VectorSimilarityFunction.DOT_PRODUCT));
+        } else {
+            // centred, projected coordinates: their Euclidean distance approximates ‖x − q‖² = 2 − 2·cos
+            doc.add(new KnnFloatVectorField(FIELD_PROJECTED, projection.project(unit), VectorSimilarityFunction.EUCLIDEAN));
+            doc.add(new KnnFloatVectorField(FIELD_FULL, unit, VectorSimilarityFunction.DOT_PRODUCT));
+        }
         return doc;
     }
 
@@ -607,11 +748,12 @@ public final class LuceneHnswFaceIndex implements FaceIndex {
         };
     }
 
-    private static Codec codec(KnnVectorsFormat format) {
+    private static Codec codec(KnnVectorsFormat graph) {
+        KnnVectorsFormat full = new FullVectorsFormat();
         return new Lucene912Codec() {
             @Override
             public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
-                return format;
+                return FIELD_FULL.equals(field) ? full : graph;
             }
         };
     }
