@@ -161,6 +161,23 @@ class ProjectedGraphTest {
     }
 
     @Test
+    void aRebuild_canChangeTheProjectedDimension_orAddAProjectionToAFullVectorIndex() {
+        Faces faces = new Faces(5);
+        List<IndexEntry> entries = gallery(faces, 600, new ArrayList<>());
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, HnswOptions.defaults())) {
+            index.rebuild(entries.iterator());
+            assertThat(index.projection()).isEmpty();
+        }
+        for (int dims : new int[] {8, 16}) {
+            try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, projected(dims, 500))) {
+                index.rebuild(entries.iterator());
+                assertThat(index.projection()).get().extracting(GraphProjection::outputDimension).isEqualTo(dims);
+                assertThat(index.search(entries.get(321).vector(), 1, ScopeFilter.all()).get(0).id()).isEqualTo("m321");
+            }
+        }
+    }
+
+    @Test
     void tooFewVectorsToLearnFrom_buildTheGraphOnTheFullVectors() {
         Faces faces = new Faces(3);
         List<IndexEntry> entries = gallery(faces, 40, new ArrayList<>()); // 16 dimensions need 64
