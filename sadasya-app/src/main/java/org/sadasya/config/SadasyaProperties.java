@@ -23,6 +23,7 @@ public record SadasyaProperties(
         @DefaultValue("16") int faceIndexM,
         @DefaultValue("200") int faceIndexCandidates,
         @DefaultValue("0") int faceIndexProjection,
+        @DefaultValue("0") int faceIndexRerankDepth,
         String adminPassword,
         @DefaultValue Intake intake,
         @DefaultValue Verifier verifier,
@@ -35,10 +36,13 @@ public record SadasyaProperties(
      * The HNSW index's tuning: defaults with {@code face-index-format} (int8, or int4 for state-scale
      * galleries), {@code face-index-m} (the graph's M) and {@code face-index-candidates} (re-ranked
      * per search) and {@code face-index-projection} (0, or the dimensions of the learned projection
-     * the graph is built on; sadasya-index README, "A projected graph").
+     * the graph is built on; sadasya-index README, "A projected graph"); {@code face-index-rerank-depth}
+     * re-ranks only the best that many candidates (0 = all), which matters when the full vectors are
+     * on disk. The depth only changes searches, so {@code sadasya index rebuild} does not need it.
      */
     public HnswOptions hnswOptions() {
-        return hnswOptions(faceIndexFormat, faceIndexM, faceIndexCandidates, faceIndexProjection);
+        return hnswOptions(faceIndexFormat, faceIndexM, faceIndexCandidates, faceIndexProjection)
+                .withRerankDepth(faceIndexRerankDepth);
     }
 
     public static HnswOptions hnswOptions(String format, int m, int candidates, int projection) {

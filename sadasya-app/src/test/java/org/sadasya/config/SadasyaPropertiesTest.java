@@ -30,6 +30,20 @@ class SadasyaPropertiesTest {
     }
 
     @Test
+    void theRerankDepth_fromApplicationYml_reachesTheIndexOptions() {
+        org.springframework.core.env.StandardEnvironment env = new org.springframework.core.env.StandardEnvironment();
+        env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", java.util.Map.of(
+                "sadasya.face-index-projection", "128", "sadasya.face-index-rerank-depth", "50", "sadasya.face-index-m", "32")));
+        SadasyaProperties p = org.springframework.boot.context.properties.bind.Binder.get(env)
+                .bind("sadasya", SadasyaProperties.class).get();
+        HnswOptions o = p.hnswOptions();
+        assertThat(o.rerankDepth()).isEqualTo(50);
+        assertThat(o.projectedDimensions()).isEqualTo(128);
+        assertThat(o.maxConn()).isEqualTo(32);
+        assertThat(o.candidates()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownFormat_isRefused() {
         assertThatThrownBy(() -> SadasyaProperties.hnswOptions("int3", 16, 200, 0)).isInstanceOf(IllegalArgumentException.class);
     }
