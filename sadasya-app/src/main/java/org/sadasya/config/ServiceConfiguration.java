@@ -111,10 +111,8 @@ public class ServiceConfiguration {
 
     @Bean
     ImageStore imageStore(SadasyaProperties props, DataSource dataSource) throws java.sql.SQLException {
-        boolean embedded;
-        try (var c = dataSource.getConnection()) {
-            embedded = c.getMetaData().getURL().startsWith("jdbc:h2:");
-        }
+        // Intake stores images through this bean, so no enrolment is answered before H2 is made durable.
+        boolean embedded = H2Durability.apply(dataSource);
         var key = ImageKeys.resolve(props.imageKey(), embedded, props.dataDir().resolve("image.key"));
         return new ImageStore(props.dataDir().resolve("images"), key);
     }

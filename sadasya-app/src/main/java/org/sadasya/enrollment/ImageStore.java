@@ -63,7 +63,10 @@ public final class ImageStore {
         }
         Path target = path(imageKey);
         try {
-            Files.createDirectories(target.getParent());
+            if (!Files.isDirectory(target.getParent())) {
+                Files.createDirectories(target.getParent());
+                forceDirectory(root); // the new subdirectory's entry must be durable too
+            }
             Path tmp = target.resolveSibling(imageKey + ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + NONCE_BYTES + sealed.length);
