@@ -114,7 +114,7 @@ public final class BenchCommand implements Runnable {
             try {
                 options = IndexBenchmark.parse(args.toArray(String[]::new));
             } catch (IllegalArgumentException e) {
-                return BenchCommand.badArguments(e);
+                throw new CliFailure("BAD_ARGUMENT", e.getMessage());
             }
             System.out.println(IndexBenchmark.run(options).toJson());
             return 0;
@@ -160,7 +160,7 @@ public final class BenchCommand implements Runnable {
             try {
                 ErrorBudget.main(args.toArray(String[]::new));
             } catch (IllegalArgumentException e) {
-                return BenchCommand.badArguments(e);
+                throw new CliFailure("BAD_ARGUMENT", e.getMessage());
             }
             return 0;
         }
@@ -194,12 +194,5 @@ public final class BenchCommand implements Runnable {
                     .table(t, bootstrap, 7), markdown);
             return 0;
         }
-    }
-
-    /** Exit 2 with one JSON line on stderr (DESIGN.md, "Command line"). */
-    static int badArguments(IllegalArgumentException e) {
-        String message = String.valueOf(e.getMessage()).replace("\\", "\\\\").replace("\"", "\\\"");
-        System.err.println("{\"code\":\"BAD_ARGUMENTS\",\"message\":\"" + message + "\"}");
-        return 2;
     }
 }

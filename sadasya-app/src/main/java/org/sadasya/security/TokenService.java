@@ -32,10 +32,14 @@ public final class TokenService {
         this.ttl = ttl;
     }
 
+    /** BCrypt reads at most 72 bytes (a longer password is refused by Spring's encoder, not truncated). */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     /** A new token for a valid username and password; empty otherwise. */
     public Optional<IssuedToken> login(String username, String password) {
         Optional<UserAccount> user = users.findByUsername(username == null ? "" : username);
         if (user.isEmpty() || !user.get().active() || password == null
+                || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES
                 || !passwords.matches(password, user.get().passwordHash())) {
             return Optional.empty();
         }

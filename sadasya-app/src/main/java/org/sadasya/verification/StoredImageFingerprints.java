@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.sadasya.enrollment.EnrollmentRepository;
 
 /**
@@ -28,7 +29,9 @@ public final class StoredImageFingerprints implements ImageFingerprints {
 
     @Override
     public OptionalLong fingerprint(byte[] encodedImage) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encodedImage))) {
+        // In memory, never ImageIO.createImageInputStream: that may buffer through a temporary file,
+        // which would put a decrypted photo on disk.
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(encodedImage))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (in == null || !readers.hasNext()) {
                 return OptionalLong.empty();

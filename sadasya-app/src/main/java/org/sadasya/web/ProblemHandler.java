@@ -86,7 +86,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpStatusCode statusCode, WebRequest request) {
         HttpStatus status = HttpStatus.resolve(statusCode.value());
         String code = status == null ? "HTTP_" + statusCode.value() : status.name();
-        ProblemDetail p = problem(statusCode, code, null);
+        boolean noSuchPath = ex instanceof org.springframework.web.servlet.resource.NoResourceFoundException
+                || ex instanceof org.springframework.web.servlet.NoHandlerFoundException;
+        ProblemDetail p = problem(statusCode, code, noSuchPath ? "problem.NOT_FOUND.path" : null);
         return new ResponseEntity<>(p, headers, statusCode);
     }
 

@@ -229,7 +229,7 @@ public class WorkerController {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw ApiException.fieldInvalid("password", "field.password");
         }
-        if (password.length() > 72) { // BCrypt reads 72 bytes at most
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > org.sadasya.security.TokenService.MAX_PASSWORD_BYTES) {
             throw ApiException.fieldInvalid("password", "field.tooLong");
         }
     }

@@ -81,4 +81,55 @@ class PhotoAdaptersTest {
         assertThat(reader.read(photo("multi/face_recognition/two_people.jpg"))).isEmpty();
         assertThat(reader.read("not an image".getBytes())).isEmpty();
     }
+
+    @Test
+    void exifCaptureTime_fallsBackToDateTimeDigitized() {
+        byte[] jpeg = withExifDigitizedOnly(org.sadasya.testsupport.TinyJpegs.of(3, null), "2026:11:29 15:30:00");
+        var read = new ExifCaptureTimeReader().read(jpeg);
+        assertThat(read).isPresent();
+        assertThat(read.get().local()).isEqualTo(LocalDateTime.parse("2026-11-29T15:30:00"));
+    }
+
+    @Test
+    void fingerprinting_neverWritesTheDecryptedPhotoToATemporaryFile() throws Exception {
+        java.nio.file.Path cache = Files.createTempDirectory("imageio-cache");
+        boolean useCache = ImageIO.getUseCache();
+        java.io.File cacheDir = ImageIO.getCacheDirectory();
+        try (var watch = cache.getFileSystem().newWatchService()) {
+            cache.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            ImageIO.setUseCache(true); // what ImageIO does by default wherever a temp dir is writable
+            ImageIO.setCacheDirectory(cache.toFile());
+            assertThat(fingerprints.fingerprint(photo("multi/face_recognition/two_people.jpg"))).isPresent();
+            var key = watch.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertThat(key == null ? java.util.List.of() : key.pollEvents())
+                    .as("files created in the ImageIO cache directory").isEmpty();
+        } finally {
+            ImageIO.setUseCache(useCache);
+            ImageIO.setCacheDirectory(cacheDir);
+        }
+    }
+
+    /** The JPEG with an APP1 EXIF block holding only DateTimeDigitized (no DateTimeOriginal). */
+    static byte[] withExifDigitizedOnly(byte[] jpeg, String time) {
+        java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.BIG_ENDIAN);
+        tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+        // IFD0 at 8: one entry, the Exif IFD pointer (0x8769) to offset 26
+        tiff.putShort((short) 1).putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(26).putInt(0);
+        // Exif IFD at 26: DateTimeDigitized (0x9004), ASCII, 20 bytes at offset 44
+        tiff.putShort((short) 1).putShort((short) 0x9004).putShort((short) 2).putInt(20).putInt(44).putInt(0);
+        tiff.put((time + "\0").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] body = java.util.Arrays.copyOf(tiff.array(), tiff.position());
+        byte[] header = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int length = 2 + header.length + body.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, 2); // SOI
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write(length >> 8);
+        out.write(length);
+        out.writeBytes(header);
+        out.writeBytes(body);
+        out.write(jpeg, 2, jpeg.length - 2);
+        return out.toByteArray();
+    }
 }

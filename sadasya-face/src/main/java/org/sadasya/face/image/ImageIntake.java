@@ -123,6 +123,21 @@ public final class ImageIntake {
         }
     }
 
+    /**
+     * The capture facts of an upload's EXIF, read from the EXIF block alone (never the whole file:
+     * see {@link ImageExif}); {@link ExifFacts#NONE} for an unknown format or broken EXIF.
+     */
+    public static ExifFacts exifFacts(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return ExifFacts.NONE;
+        }
+        try {
+            return ImageExif.read(bytes, ImageFormat.sniff(bytes)).facts();
+        } catch (ImageRejectedException notAnImage) {
+            return ExifFacts.NONE;
+        }
+    }
+
     /** Decodes an encoded JPEG, PNG or WebP. */
     public DecodedImage decode(byte[] bytes) throws ImageRejectedException {
         Objects.requireNonNull(bytes, "bytes");
