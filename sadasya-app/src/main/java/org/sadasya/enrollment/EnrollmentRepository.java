@@ -3,6 +3,7 @@ package org.sadasya.enrollment;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.sadasya.verification.FingerprintChunks;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -74,10 +75,14 @@ public final class EnrollmentRepository {
     /** Records the pipeline's decision; only an undecided enrolment changes. */
     public int decide(long id, EnrollmentStatus status, String reasonsJson, Long memberId, Long perceptualHash,
             float[] memberEmbedding, String modelVersion, OffsetDateTime at) {
+        int[] chunks = perceptualHash == null ? null : FingerprintChunks.of(perceptualHash);
         return jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, perceptual_hash = ?,"
+                        + " phash_0 = ?, phash_1 = ?, phash_2 = ?, phash_3 = ?,"
                         + " member_embedding = ?, model_version = ?, decided_at = ?"
                         + " WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')")
                 .params(status.name(), reasonsJson, memberId, perceptualHash,
+                        chunks == null ? null : chunks[0], chunks == null ? null : chunks[1],
+                        chunks == null ? null : chunks[2], chunks == null ? null : chunks[3],
                         memberEmbedding == null ? null : org.sadasya.common.Embeddings.toBytes(memberEmbedding),
                         modelVersion, at, id)
                 .update();
@@ -108,7 +113,39 @@ public final class EnrollmentRepository {
                 .query((rs, i) -> rs.getObject(1, Long.class)).optional();
     }
 
-    /** Every stored photo fingerprint but one submission's (a scan: fine for a district, an index later). */
+    /**
+     * The stored fingerprints but one submission's within {@code maxDistance} bits of {@code hash},
+     * found by multi-index hashing ({@link FingerprintChunks}): per chunk one indexed lookup of every
+     * value within the chunk radius, reading only row ids and hashes; the distance is checked here and
+     * only the matches' submission ids are read.
+     */
+    public List<Fingerprint> fingerprintsWithin(long hash, int maxDistance, String excludeSubmissionId) {
+        int[] chunks = FingerprintChunks.of(hash);
+        int radius = FingerprintChunks.radius(maxDistance);
+        java.util.Map<Long, Long> matches = new java.util.HashMap<>();
+        for (int k = 0; k < FingerprintChunks.CHUNKS; k++) {
+            // integers generated here, never user text: safe to write into the statement
+            String values = java.util.Arrays.stream(FingerprintChunks.within(chunks[k], radius))
+                    .mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","));
+            jdbc.sql("SELECT id, perceptual_hash FROM enrollment WHERE phash_" + k + " IN (" + values + ")")
+                    .query(rs -> {
+                        long stored = rs.getLong(2);
+                        if (Long.bitCount(stored ^ hash) <= maxDistance) {
+                            matches.put(rs.getLong(1), stored);
+                        }
+                    });
+        }
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        String ids = matches.keySet().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(","));
+        return jdbc.sql("SELECT id, submission_id FROM enrollment WHERE id IN (" + ids + ") AND submission_id <> ?")
+                .params(excludeSubmissionId)
+                .query((rs, i) -> new Fingerprint(rs.getString(2), matches.get(rs.getLong(1))))
+                .list();
+    }
+
+    /** Every stored photo fingerprint but one submission's (a scan). */
     public List<Fingerprint> fingerprints(String excludeSubmissionId) {
         return jdbc.sql("SELECT submission_id, perceptual_hash FROM enrollment WHERE perceptual_hash IS NOT NULL"
                         + " AND submission_id <> ?")

@@ -16,8 +16,8 @@ import org.sadasya.enrollment.EnrollmentRepository;
 
 /**
  * Adapter for {@link ImageFingerprints}: decodes the photo (subsampled to about 256 pixels on its
- * shorter side, which is plenty for a 9 × 8 grid), computes its {@link DifferenceHash}, and scans
- * the fingerprints stored with earlier enrolments.
+ * shorter side, which is plenty for a 9 × 8 grid), computes its {@link DifferenceHash}, and finds
+ * the earlier enrolments' fingerprints within a distance by multi-index hashing ({@link FingerprintChunks}).
  */
 public final class StoredImageFingerprints implements ImageFingerprints {
 
@@ -71,7 +71,10 @@ public final class StoredImageFingerprints implements ImageFingerprints {
 
     @Override
     public List<FingerprintMatch> within(long hash, int maxDistance, String excludeSubmissionId) {
-        return enrollments.fingerprints(excludeSubmissionId).stream()
+        var candidates = FingerprintChunks.radius(maxDistance) <= FingerprintChunks.MAX_RADIUS
+                ? enrollments.fingerprintsWithin(hash, maxDistance, excludeSubmissionId)
+                : enrollments.fingerprints(excludeSubmissionId);
+        return candidates.stream()
                 .map(f -> new FingerprintMatch(f.submissionId(), DifferenceHash.distance(hash, f.hash())))
                 .filter(m -> m.distance() <= maxDistance)
                 .sorted(Comparator.comparingInt(FingerprintMatch::distance))
