@@ -1,9 +1,15 @@
 package org.sadasya.config;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import org.sadasya.audit.AuditLog;
+import org.sadasya.common.OwnerOnly;
 import org.sadasya.org.OrgLevel;
 import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
@@ -19,8 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * First start: creates the {@code admin} user (password from {@code SADASYA_ADMIN_PASSWORD}, or a
- * generated one printed once to stdout, never logged) and, with {@code --demo}, a demo hierarchy
- * (Bhopal district of Madhya Pradesh down to three booths) with a demo reviewer and worker.
+ * generated one written to {@code <data-dir>/admin.password}, owner-only, never printed or logged)
+ * and, with {@code --demo}, a demo hierarchy (Bhopal district of Madhya Pradesh down to three booths) with a demo reviewer and worker.
  */
 @Component
 public class FirstStart implements ApplicationRunner {
@@ -55,8 +61,9 @@ public class FirstStart implements ApplicationRunner {
                 audit.record("system", "USER_CREATED", "user", id, Map.of("username", "admin", "role", "ADMIN"));
             });
             if (generated) {
-                System.out.println("sadasya: created user 'admin' with generated password: " + password
-                        + "  (shown once; set SADASYA_ADMIN_PASSWORD to choose it)");
+                Path file = writeSecret("admin.password", password);
+                System.out.println("sadasya: created user 'admin'; its generated password is in " + file
+                        + " (owner-only; set SADASYA_ADMIN_PASSWORD to choose it)");
             } else {
                 log.info("created user 'admin' with the password from SADASYA_ADMIN_PASSWORD");
             }
@@ -87,8 +94,24 @@ public class FirstStart implements ApplicationRunner {
             audit.record("system", "DEMO_SEEDED", "org_unit", state.id(),
                     Map.of("reviewerId", reviewer, "workerId", worker));
         });
+        Path file = writeSecret("demo.password", password);
         System.out.println("sadasya: demo hierarchy seeded (Madhya Pradesh > Bhopal > … > 3 booths); users"
-                + " 'reviewer.bhopal' and worker '9000000001' share the password: " + password + "  (shown once)");
+                + " 'reviewer.bhopal' and worker '9000000001' share the password in " + file + " (owner-only)");
+    }
+
+    /**
+     * A generated password goes to an owner-only file in the data directory, never to stdout or the
+     * log: a service's stdout ends up in the system journal, which other accounts may read.
+     */
+    private Path writeSecret(String name, String password) {
+        Path file = props.dataDir().resolve(name).toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+            OwnerOnly.write(file, (password + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
     }
 
     private OrgUnit unit(OrgUnit parent, OrgLevel level, String code, String name, String nameHi, double[] at) {

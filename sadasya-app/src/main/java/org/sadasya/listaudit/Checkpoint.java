@@ -1,5 +1,6 @@
 package org.sadasya.listaudit;
 
+import org.sadasya.common.OwnerOnly;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.sadasya.listaudit;
 
+import org.sadasya.common.OwnerOnly;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;

@@ -33,8 +33,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +55,6 @@ class CrashConsistencyTest {
 
     private static final Logger log = LoggerFactory.getLogger(CrashConsistencyTest.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern DEMO_PASSWORD = Pattern.compile("share the password: (\\S+)");
     private static final String ADMIN_PASSWORD = "crash-test-admin-password";
     private static final int CLIENTS = 3;
     private static final Set<String> DECIDED = Set.of("ACCEPTED", "REJECTED", "REVIEW");
@@ -254,10 +251,7 @@ class CrashConsistencyTest {
                 }
                 Thread.sleep(250);
             }
-            Matcher m = DEMO_PASSWORD.matcher(Files.readString(out));
-            if (m.find()) {
-                demoPassword = m.group(1);
-            }
+            demoPassword = Files.readString(dataDir.resolve("demo.password")).strip();
         }
 
         String demoPassword() {

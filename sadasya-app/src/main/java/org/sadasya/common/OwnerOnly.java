@@ -1,4 +1,4 @@
-package org.sadasya.listaudit;
+package org.sadasya.common;
 
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** Files of the audit hold face images and embeddings: readable by their owner only (rw-------). */
-final class OwnerOnly {
+/**
+ * Files readable by their owner only (rw-------): the list audit's outputs (face images, embeddings)
+ * and generated passwords.
+ */
+public final class OwnerOnly {
     private OwnerOnly() {}
 
     /** Creates the file empty (or empties it) with owner-only permissions where the file system has them. */
-    static void create(Path file) throws IOException {
+    public static void create(Path file) throws IOException {
         Files.deleteIfExists(file);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -20,7 +23,7 @@ final class OwnerOnly {
         }
     }
 
-    static void write(Path file, byte[] content) throws IOException {
+    public static void write(Path file, byte[] content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         create(tmp);
         Files.write(tmp, content);
