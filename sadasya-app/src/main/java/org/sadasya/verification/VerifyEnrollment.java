@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.sadasya.enrollment.EnrollmentRecord;
 import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.EnrollmentStatus;
 import org.sadasya.enrollment.ImageStore;
+import org.sadasya.face.challenge.ChallengeStep;
 import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
@@ -160,9 +162,20 @@ public final class VerifyEnrollment {
         GeoPoint boothPoint = booth.latitude() == null || booth.longitude() == null ? null
                 : new GeoPoint(booth.latitude(), booth.longitude());
         GeoPoint position = data.latitude() == null ? null : new GeoPoint(data.latitude(), data.longitude());
-        return new EnrollmentCase(e.submissionId(), photo, burst, workerFaces.embeddings(e.workerId()), boothPoint,
-                booth.radiusMeters() == null ? 0 : booth.radiusMeters(), position, data.accuracyMeters(),
-                data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile());
+        return new EnrollmentCase(e.submissionId(), e.workerId(), photo, burst, workerFaces.embeddings(e.workerId()),
+                boothPoint, booth.radiusMeters() == null ? 0 : booth.radiusMeters(), position, data.accuracyMeters(),
+                data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile(),
+                challengeOf(data.challenge()));
+    }
+
+    /** The stored challenge, validated at intake, as the rules see it. */
+    private static CaptureChallenge challengeOf(EnrollmentData.Challenge c) {
+        if (c == null) {
+            return null;
+        }
+        return new CaptureChallenge(c.challengeId(), c.steps().stream().map(ChallengeStep::valueOf).toList(),
+                Instant.parse(c.issuedAt()), Instant.parse(c.expiresAt()), c.signature(), c.frameTimesMs(),
+                c.stepStartsMs());
     }
 
     private EnrollmentData read(String dataJson) {
