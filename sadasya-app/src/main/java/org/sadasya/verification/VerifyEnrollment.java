@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sadasya.audit.AuditLog;
+import org.sadasya.common.EvidenceJson;
 import org.sadasya.common.Times;
 import org.sadasya.enrollment.EnrollmentData;
 import org.sadasya.enrollment.EnrollmentRecord;
@@ -46,6 +47,7 @@ public final class VerifyEnrollment {
     private final DecideEnrollment decide;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final ObjectMapper evidenceJson;
     private final Clock clock;
     private final VerificationHook hook;
     private final MeterRegistry meters;
@@ -65,6 +67,7 @@ public final class VerifyEnrollment {
         this.decide = decide;
         this.tx = tx;
         this.json = json;
+        this.evidenceJson = EvidenceJson.of(json);
         this.clock = clock;
         this.hook = hook;
         this.meters = meters;
@@ -188,7 +191,7 @@ public final class VerifyEnrollment {
 
     public String reasonsJson(List<RuleResult> reasons) {
         try {
-            return json.writeValueAsString(reasons.stream().map(r -> {
+            return evidenceJson.writeValueAsString(reasons.stream().map(r -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("code", r.code().name());
                 m.put("outcome", r.outcome().name());
