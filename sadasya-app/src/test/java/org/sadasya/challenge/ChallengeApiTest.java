@@ -121,14 +121,6 @@ class ChallengeApiTest {
     }
 
     @Test
-    void theDefaultStepSource_isRandom_andFollowable() {
-        RandomChallengeSteps defaults = new RandomChallengeSteps(3);
-        for (int i = 0; i < 50; i++) {
-            assertThat(ChallengeSequences.followable(defaults.next())).isTrue();
-        }
-    }
-
-    @Test
     void onlyWorkers_getTickets_andTheCountIsBounded() {
         Api.Response byAdmin = admin.post("/api/v1/challenges", "{\"count\": 1}");
         assertThat(byAdmin.status()).isEqualTo(403);
