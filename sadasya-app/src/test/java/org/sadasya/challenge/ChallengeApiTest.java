@@ -350,6 +350,16 @@ class ChallengeApiTest {
     }
 
     @Test
+    void anUploadCutOffMidPart_isABadRequestWithACode_notAServerError() {
+        byte[] cut = ("--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"s.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n\u00ff\u00d8 no end").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Api.Response r = h.worker().raw("/api/v1/enrollments", "multipart/form-data; boundary=b", cut);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("code").asText()).isEqualTo("MULTIPART_INVALID");
+    }
+
+    @Test
     void aChangedChallenge_withTheSameSubmissionId_isAConflict() {
         ObjectNode ticket = Challenges.ticket(h.worker());
         String id = UUID.randomUUID().toString();
