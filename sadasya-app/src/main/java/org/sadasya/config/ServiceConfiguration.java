@@ -5,6 +5,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.sadasya.audit.AuditLog;
+import org.sadasya.challenge.ChallengeStepSource;
+import org.sadasya.challenge.IssueChallenges;
+import org.sadasya.challenge.RandomChallengeSteps;
+import org.sadasya.challenge.RedeemTicket;
+import org.sadasya.challenge.TicketRepository;
+import org.sadasya.challenge.TicketSignature;
+import org.sadasya.common.SecretKeyFile;
 import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageKeys;
 import org.sadasya.enrollment.ImageStore;
@@ -16,6 +23,7 @@ import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.security.TokenService;
 import org.sadasya.security.UserRepository;
 import org.sadasya.verification.CaptureTimeReader;
+import org.sadasya.verification.ChallengeTickets;
 import org.sadasya.verification.DecideEnrollment;
 import org.sadasya.verification.ExifCaptureTimeReader;
 import org.sadasya.verification.FaceAnalyzer;
@@ -112,9 +120,40 @@ public class ServiceConfiguration {
     @Bean
     ImageStore imageStore(SadasyaProperties props, DataSource dataSource) throws java.sql.SQLException {
         // Intake stores images through this bean, so no enrolment is answered before H2 is made durable.
-        boolean embedded = H2Durability.apply(dataSource);
-        var key = ImageKeys.resolve(props.imageKey(), embedded, props.dataDir().resolve("image.key"));
+        var key = ImageKeys.resolve(props.imageKey(), embedded(dataSource), props.dataDir().resolve("image.key"));
         return new ImageStore(props.dataDir().resolve("images"), key);
+    }
+
+    /** Only the embedded H2 default may generate its own keys; a PostgreSQL service must be given them. */
+    private static boolean embedded(DataSource dataSource) throws java.sql.SQLException {
+        return H2Durability.apply(dataSource);
+    }
+
+    /** {@code sadasya.challenge-key}, or for the embedded default {@code <data-dir>/challenge.key}. */
+    @Bean
+    TicketSignature ticketSignature(SadasyaProperties props, DataSource dataSource) throws java.sql.SQLException {
+        var keys = new SecretKeyFile("sadasya.challenge-key", "SADASYA_CHALLENGE_KEY", "HmacSHA256",
+                "challenge ticket signing");
+        return new TicketSignature(keys.resolve(props.challengeKey(), embedded(dataSource),
+                props.dataDir().resolve("challenge.key")));
+    }
+
+    /** The server's random steps (a test declares a {@code @Primary} source to know them). */
+    @Bean
+    ChallengeStepSource challengeStepSource(SadasyaProperties props) {
+        return new RandomChallengeSteps(props.challenge().steps());
+    }
+
+    @Bean
+    TicketRepository ticketRepository(JdbcClient jdbc) {
+        return new TicketRepository(jdbc);
+    }
+
+    @Bean
+    IssueChallenges issueChallenges(TicketRepository tickets, TicketSignature signature, ChallengeStepSource steps,
+            TransactionTemplate tx, Clock clock, SadasyaProperties props) {
+        return new IssueChallenges(tickets, signature, steps, tx, clock, props.challenge().lifetime(),
+                props.challenge().maxCount());
     }
 
     @Bean
@@ -158,10 +197,16 @@ public class ServiceConfiguration {
     }
 
     @Bean
+    ChallengeTickets challengeTickets(TicketSignature signature, TicketRepository tickets, SadasyaProperties props) {
+        return new RedeemTicket(signature, tickets, props.challenge().grace());
+    }
+
+    @Bean
     DecideEnrollment decideEnrollment(FaceAnalyzer analyzer, MemberFaceIndex index, JdbcMemberRepository members,
-            ImageFingerprints fingerprints, CaptureTimeReader captureTimes, Clock clock, SadasyaProperties props) {
-        return new DecideEnrollment(analyzer, index, members, fingerprints, captureTimes, clock,
-                props.verification().policy());
+            ImageFingerprints fingerprints, CaptureTimeReader captureTimes, ChallengeTickets tickets, Clock clock,
+            SadasyaProperties props) {
+        return new DecideEnrollment(analyzer, index, members, fingerprints, captureTimes, tickets, clock,
+                props.policy());
     }
 
     @Bean

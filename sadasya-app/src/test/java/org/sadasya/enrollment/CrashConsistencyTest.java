@@ -76,7 +76,8 @@ class CrashConsistencyTest {
             run(Map.of("SPRING_DATASOURCE_URL", Databases.PG_URL + "?currentSchema=" + schema,
                     "SPRING_DATASOURCE_USERNAME", Databases.PG_USER,
                     "SPRING_DATASOURCE_PASSWORD", "",
-                    "SADASYA_IMAGE_KEY", Base64.getEncoder().encodeToString(key)), key);
+                    "SADASYA_IMAGE_KEY", Base64.getEncoder().encodeToString(key),
+                    "SADASYA_CHALLENGE_KEY", Base64.getEncoder().encodeToString(key)), key);
         } finally {
             Databases.dropPostgresSchema(schema);
         }

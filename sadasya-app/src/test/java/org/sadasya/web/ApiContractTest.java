@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sadasya.SadasyaApplication;
 import org.sadasya.testsupport.Api;
+import org.sadasya.testsupport.Challenges;
+import org.sadasya.testsupport.Hierarchy;
 import org.sadasya.testsupport.ScriptedFaceAnalyzer;
 import org.sadasya.testsupport.ServiceTestConfig;
 import org.sadasya.testsupport.Submissions;
@@ -59,35 +61,35 @@ class ApiContractTest {
         n = SEQ.incrementAndGet();
         anonymous = new Api(port);
         admin = anonymous.login("admin", ADMIN_PASSWORD);
-        long state = created(admin.post("/api/v1/org-units",
-                "{\"parentId\": null, \"level\": \"STATE\", \"code\": \"S%d\", \"name\": \"State %d\"}".formatted(n, n)));
-        long district = created(admin.post("/api/v1/org-units",
-                "{\"parentId\": %d, \"level\": \"DISTRICT\", \"code\": \"S%d-D\", \"name\": \"District\"}".formatted(state, n)));
-        boothId = created(admin.post("/api/v1/org-units", ("{\"parentId\": %d, \"level\": \"BOOTH\", \"code\": \"S%d-B1\","
-                + " \"name\": \"Booth 1\", \"latitude\": 23.26, \"longitude\": 77.4127, \"radiusMeters\": 200}")
-                .formatted(district, n)));
-        String mobile = "98%08d".formatted(n);
-        workerId = created(admin.post("/api/v1/workers",
-                "{\"name\": \"Worker\", \"mobile\": \"%s\", \"password\": \"worker-pw-1\", \"orgUnitId\": %d}"
-                        .formatted(mobile, boothId)));
-        Api.Response ref = admin.multipart("/api/v1/workers/" + workerId + "/reference-face",
-                List.of(Api.Part.file("photo", "ref.jpg", ScriptedFaceAnalyzer.photo("W" + n))));
-        assertThat(ref.status()).as(ref.toString()).isEqualTo(201);
-        worker = anonymous.login(mobile, "worker-pw-1");
+        Hierarchy h = Hierarchy.create(anonymous, admin, n);
+        boothId = h.boothId();
+        workerId = h.workerId();
+        worker = h.worker();
     }
 
     static long created(Api.Response r) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.id();
+        return Hierarchy.created(r);
     }
 
     String epic() {
         return "ABC%07d".formatted(n * 100 + SEQ.incrementAndGet() % 100);
     }
 
+    /** An enrolment whose faces followed a fresh ticket (the app's normal path). */
     Api.Response enrol(String script, String submissionId, String epic) {
-        return worker.multipart("/api/v1/enrollments", Api.enrolment(ScriptedFaceAnalyzer.photo(script),
-                Submissions.data(submissionId, boothId, epic, "97%08d".formatted(n * 100 + SEQ.get() % 100))));
+        return enrol(script, submissionId, epic, Challenges.ticket(worker));
+    }
+
+    Api.Response enrol(String script, String submissionId, String epic, JsonNode ticket) {
+        return enrol(script, submissionId, epic, ticket, Challenges.followed(ticket));
+    }
+
+    /** @param burstScript what the faces did during the burst ({@link ScriptedFaceAnalyzer}) */
+    Api.Response enrol(String script, String submissionId, String epic, JsonNode ticket, String burstScript) {
+        String data = Submissions.data(submissionId, boothId, epic, "97%08d".formatted(n * 100 + SEQ.get() % 100),
+                ticket.get("issuedAt").asText(), Challenges.challenge(ticket, 3));
+        return worker.multipart("/api/v1/enrollments",
+                Challenges.enrolment(ScriptedFaceAnalyzer.photo(script), burstScript, 3, data));
     }
 
     JsonNode decided(String submissionId) {
@@ -118,14 +120,15 @@ class ApiContractTest {
     void resubmittingSameSubmissionId_returnsTheFirstAnswer_andConflictingContentIs409() {
         String id = UUID.randomUUID().toString();
         String epic = epic();
-        Api.Response first = enrol("W%d,M%d".formatted(n, n), id, epic);
+        JsonNode ticket = Challenges.ticket(worker);
+        Api.Response first = enrol("W%d,M%d".formatted(n, n), id, epic, ticket);
         decided(id);
-        Api.Response again = enrol("W%d,M%d".formatted(n, n), id, epic);
+        Api.Response again = enrol("W%d,M%d".formatted(n, n), id, epic, ticket);
 
         assertThat(again.status()).isEqualTo(first.status());
         assertThat(again.body()).isEqualTo(first.body());
 
-        Api.Response conflict = enrol("W%d,M%d".formatted(n, n), id, epic());
+        Api.Response conflict = enrol("W%d,M%d".formatted(n, n), id, epic(), ticket);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.contentType()).startsWith("application/problem+json");
         assertThat(conflict.json().get("code").asText()).isEqualTo("SUBMISSION_CONFLICT");
@@ -209,7 +212,7 @@ class ApiContractTest {
     @Test
     void doubtfulLiveness_goesToReview_andAReviewerInScopeResolvesIt() {
         String id = UUID.randomUUID().toString();
-        enrol("W%d,M%d?".formatted(n, n), id, epic());
+        enrol("W%d,M%d?".formatted(n, n), id, epic(), Challenges.ticket(worker), "UNUSABLE");
         assertThat(decided(id).get("status").asText()).isEqualTo("REVIEW");
 
         created(admin.post("/api/v1/users", ("{\"username\": \"rev%d\", \"password\": \"review-pw\", \"name\": \"R\","
@@ -287,6 +290,7 @@ class ApiContractTest {
         Api.Response openapi = anonymous.get("/v3/api-docs");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.json().get("paths").has("/api/v1/enrollments")).isTrue();
+        assertThat(openapi.json().get("paths").has("/api/v1/challenges")).isTrue();
     }
 
     static JsonNode reason(JsonNode enrolment, String code) {
