@@ -16,8 +16,7 @@ record FrameQuality(double meanLuma, double sharpness) {
     static final int SIDE = 64;
     /**
      * Below this mean luma a face's 8-bit JPEG texture is a handful of grey levels and the mesh
-     * jitters more than a head's parallax (the standard's "too dark" for enrolment photos is a face
-     * under about 50 cd/m² on a display; 40 of 255 is that order).
+     * jitters more than a head's parallax. Set by reasoning, not measured on a tuning set.
      */
     static final double TOO_DARK_LUMA = 40;
     /**
