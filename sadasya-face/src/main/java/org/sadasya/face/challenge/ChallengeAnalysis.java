@@ -62,11 +62,33 @@ public final class ChallengeAnalysis {
     /** As {@link #analyse}, for frames already decoded. */
     public ChallengeEvidence analyseDecoded(ImageAnalysis still, List<RgbImage> frames, BurstTiming timing,
             List<Integer> faces) {
+        return judge(track(still, frames, faces), timing);
+    }
+
+    /**
+     * The first half of {@link #analyseDecoded}: each face followed through the frames. Tracking is
+     * most of the cost and does not depend on the ticket, so one burst can be judged against several
+     * tickets (the evaluation does).
+     */
+    public TrackedBurst track(ImageAnalysis still, List<RgbImage> frames, List<Integer> faces) {
         for (int f : faces) {
             if (f < 0 || f >= still.faces().size()) {
                 throw new IllegalArgumentException("no face " + f + " in the still");
             }
         }
+        List<FaceTrack> tracks = new ArrayList<>();
+        if (!frames.isEmpty()) {
+            for (int f : faces) {
+                tracks.add(tracker.track(still.faces().get(f), still.width(), frames));
+            }
+        }
+        return new TrackedBurst(still, frames, faces, tracks);
+    }
+
+    /** The second half of {@link #analyseDecoded}: the tracked faces against one ticket's steps and times. */
+    public ChallengeEvidence judge(TrackedBurst burst, BurstTiming timing) {
+        List<RgbImage> frames = burst.frames();
+        List<Integer> faces = burst.faces();
         if (frames.isEmpty() || frames.size() != timing.frameTimesMs().size()) {
             List<FaceChallengeResult> none = new ArrayList<>();
             String reason = frames.isEmpty() ? "NO_BURST" : "TIMING_MISMATCH";
@@ -75,13 +97,10 @@ public final class ChallengeAnalysis {
             }
             return new ChallengeEvidence(frames.size(), none);
         }
-        List<FaceTrack> tracks = new ArrayList<>();
-        for (int f : faces) {
-            tracks.add(tracker.track(still.faces().get(f), still.width(), frames));
-        }
+        List<FaceTrack> tracks = burst.tracks();
         List<FaceChallengeResult> results = new ArrayList<>();
         for (int k = 0; k < faces.size(); k++) {
-            results.add(judge(faces.get(k), still, tracks.get(k), collides(tracks, k), frames, timing));
+            results.add(judge(faces.get(k), burst.still(), tracks.get(k), collides(tracks, k), frames, timing));
         }
         return new ChallengeEvidence(frames.size(), CommonPlane.apply(results, tracks));
     }

@@ -2,9 +2,6 @@ package org.sadasya.face.challenge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,7 @@ import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.face.testsupport.SharedData;
 
 /**
- * Bursts cut from real clips (annotation: {@code clips.tsv}); the thresholds were set without them
+ * Bursts cut from real clips (annotation: {@code eval/challenge/clips.tsv}); the thresholds were set without them
  * (the tuning clip is not judged here). Live people performing steps follow exactly those steps;
  * still people do not pass a turn; screens and the print follow no ticket.
  */
@@ -30,7 +27,7 @@ class ChallengeRealClipsTest {
     private static Path shared;
 
     @BeforeAll
-    static void load() throws IOException {
+    static void load() {
         shared = SharedData.root();
         engine = FaceEngine.create(PipelineMode.DEFAULT);
         analysis = new ChallengeAnalysis(engine);
@@ -42,10 +39,8 @@ class ChallengeRealClipsTest {
         engine.close();
     }
 
-    static List<ChallengeClip> annotatedClips() throws IOException {
-        try (InputStream in = ChallengeRealClipsTest.class.getResourceAsStream("clips.tsv")) {
-            return ChallengeClip.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        }
+    static List<ChallengeClip> annotatedClips() {
+        return ChallengeClip.annotated();
     }
 
     private static FaceChallengeResult judge(ChallengeClip clip, BurstTiming timing) throws ImageRejectedException {

@@ -83,6 +83,23 @@ public record ChallengeClip(String clip, int fps, List<Integer> frameNumbers, in
         }
     }
 
+    /** The bursts annotated in {@code clips.tsv} beside this class. */
+    public static List<ChallengeClip> annotated() {
+        try (java.io.InputStream in = ChallengeClip.class.getResourceAsStream("clips.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("clips.tsv is missing from the class path");
+            }
+            return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the clip set the thresholds (it is never judged in a reported figure). */
+    public boolean tuning() {
+        return role.equals("tuning");
+    }
+
     /** Parses the annotation file (tab-separated, '#' comments). */
     public static List<ChallengeClip> parse(List<String> lines) {
         List<ChallengeClip> clips = new ArrayList<>();
