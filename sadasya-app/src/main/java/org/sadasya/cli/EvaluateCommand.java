@@ -4,23 +4,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.eval.FaceVerificationEvaluation;
 import org.sadasya.face.eval.VerificationMetrics;
+import org.sadasya.face.eval.challenge.ErrorRate;
+import org.sadasya.face.eval.challenge.EvaluateChallenge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sadasya evaluate faces}: verification accuracy of the Java pipeline on the labelled photos. */
+/**
+ * {@code sadasya evaluate faces|liveness|challenge}: verification accuracy on the labelled photos,
+ * the single-image presentation-attack detector, and the challenge burst analysis.
+ */
 @Command(name = "evaluate", description = "Measure accuracy on labelled data.")
 final class EvaluateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WHAT", description = "'faces': 1:1 verification on shared/data/faces/deepface; "
-            + "'liveness': presentation-attack detection, leave-one-source-out on shared/data/pad (ISO/IEC 30107-3 figures).")
+            + "'liveness': presentation-attack detection, leave-one-source-out on shared/data/pad (ISO/IEC 30107-3 figures); "
+            + "'challenge': the challenge burst analysis on the annotated clips of shared/data/video and synthesised attacks "
+            + "(APCER per attack type, BPCER, share sent to review; one JSON line per figure).")
     String what;
 
-    @Option(names = "--shared", description = "For 'liveness': the shared folder.", defaultValue = "../shared")
+    @Option(names = "--tickets", description = "For 'challenge': seeded tickets each real clip is judged against.", defaultValue = "50")
+    int tickets;
+
+    @Option(names = "--synthetic-tickets", description = "For 'challenge': tickets per synthesised source (0: no synthesised attacks).",
+            defaultValue = "5")
+    int syntheticTickets;
+
+    @Option(names = "--photos", description = "For 'challenge': deepface photos shown as prints and screens.", defaultValue = "8")
+    int photos;
+
+    @Option(names = "--seed", description = "For 'challenge': the ticket draw's seed.", defaultValue = "12")
+    long seed;
+
+    @Option(names = "--clips", split = ",", description = "For 'challenge': only these clip folders (default: every annotated clip).")
+    List<String> clips = List.of();
+
+    @Option(names = "--shared", description = "For 'liveness' and 'challenge': the shared folder.", defaultValue = "../shared")
     Path shared;
 
     @Option(names = "--trained-ladder", description = "For 'liveness': judge with the trained ladder instead of the shipped policy.")
@@ -50,8 +74,11 @@ final class EvaluateCommand implements Callable<Integer> {
             org.sadasya.face.pad.EvaluatePad.main(args.toArray(String[]::new));
             return 0;
         }
+        if (what.equals("challenge")) {
+            return challenge();
+        }
         if (!what.equals("faces")) {
-            throw new CliFailure("BAD_ARGUMENT", "unknown evaluation '" + what + "' (known: faces, liveness)");
+            throw new CliFailure("BAD_ARGUMENT", "unknown evaluation '" + what + "' (known: faces, liveness, challenge)");
         }
         if (!Files.isRegularFile(data.resolve("master.csv"))) {
             throw new CliFailure("BAD_ARGUMENT", data + " has no master.csv (use --data DIR)");
@@ -69,6 +96,24 @@ final class EvaluateCommand implements Callable<Integer> {
                 print("  FAR<=1%  ", r.atFar1());
                 print("  FAR<=0.1%", r.atFar01());
                 print("  in use   ", VerificationMetrics.atThreshold(r.pairs(), engine.matchThreshold()));
+            }
+        }
+        return 0;
+    }
+
+    private int challenge() throws Exception {
+        if (!Files.isDirectory(shared.resolve("data/video"))) {
+            throw new CliFailure("BAD_ARGUMENT", shared + " has no data/video (use --shared DIR)");
+        }
+        EvaluateChallenge.Options options;
+        try {
+            options = new EvaluateChallenge.Options(shared, tickets, syntheticTickets, photos, seed, Set.copyOf(clips));
+        } catch (IllegalArgumentException e) {
+            throw new CliFailure("BAD_ARGUMENT", e.getMessage());
+        }
+        try (FaceEngine engine = engineOptions.engine()) {
+            for (ErrorRate r : new EvaluateChallenge(engine, options).run()) {
+                System.out.println(Json.write(r.toJson()));
             }
         }
         return 0;

@@ -13,24 +13,57 @@ import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.Landmark;
 import org.sadasya.face.LivenessScore;
 import picocli.CommandLine.Command;
+import org.sadasya.face.challenge.ChallengeEvidence;
+import org.sadasya.face.challenge.FaceChallengeResult;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code sadasya faces IMAGE}: the faces in one photo, as JSON, in image pixels (orientation applied). */
+/**
+ * {@code sadasya faces IMAGE [--burst F1,F2,… --steps STEP,…]}: the faces in one photo, as JSON, in
+ * image pixels (orientation applied); with a burst, each face's challenge reading too.
+ */
 @Command(name = "faces", description = "Find the faces in a photo and print them as JSON.")
 final class FacesCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "JPEG, PNG or WebP file.")
     Path image;
+
+    @Option(names = "--burst", paramLabel = "F1,F2,…",
+            description = "Challenge burst frames, comma-separated, in capture order (taken as evenly spaced over 2 s); needs --steps.")
+    String burst;
+
+    @Option(names = "--steps", paramLabel = "STEP,…",
+            description = "The steps shown during the burst, comma-separated (TURN_LEFT, TURN_RIGHT, LOOK_UP, FACE_CAMERA); needs --burst.")
+    String steps;
 
     @Mixin
     EngineOptions engineOptions;
 
     @Override
     public Integer call() {
+        if ((burst == null) != (steps == null)) {
+            throw new CliFailure("BAD_ARGUMENT", "--burst and --steps go together");
+        }
+        BurstArguments challenge = burst == null ? null : BurstArguments.parse(burst, steps);
         try (FaceEngine engine = engineOptions.engine()) {
-            System.out.println(Json.write(toJson(EngineOptions.analyze(engine, image))));
+            ImageAnalysis a = EngineOptions.analyze(engine, image);
+            Map<String, Object> out = toJson(a);
+            if (challenge != null) {
+                addChallenge(out, challenge, challenge.analyse(engine, a));
+            }
+            System.out.println(Json.write(out));
         }
         return 0;
+    }
+
+    /** Each face's reading of the burst beside its other figures, and what the analysis was told. */
+    @SuppressWarnings("unchecked")
+    static void addChallenge(Map<String, Object> out, BurstArguments burst, ChallengeEvidence evidence) {
+        List<Object> faces = (List<Object>) out.get("faces");
+        for (FaceChallengeResult r : evidence.faces()) {
+            ((Map<String, Object>) faces.get(r.face())).put("challenge", BurstArguments.toJson(r));
+        }
+        out.put("burst", burst.toJson());
     }
 
     static Map<String, Object> toJson(ImageAnalysis a) {

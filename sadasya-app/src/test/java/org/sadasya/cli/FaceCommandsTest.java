@@ -37,6 +37,54 @@ class FaceCommandsTest {
         }
     }
 
+    /** The frames of a real clip, {@code first..last} every {@code stride}, as comma-separated paths. */
+    static String clipFrames(String clip, int first, int last, int stride) {
+        List<String> paths = new ArrayList<>();
+        for (int n = first; n <= last; n += stride) {
+            paths.add(SharedData.file(String.format("data/video/%s/%06d.jpg", clip, n)).toString());
+        }
+        return String.join(",", paths);
+    }
+
+    static String clipFrame(String clip, int n) {
+        return SharedData.file(String.format("data/video/%s/%06d.jpg", clip, n)).toString();
+    }
+
+    @Test
+    void faces_withABurst_printsEachFacesChallengeReading() throws IOException {
+        // a real clip (shared/data/video): the person turns to their left, right, then left again
+        String frames = clipFrames("apfol/live_turns_talking", 7, 34, 3);
+        String still = clipFrame("apfol/live_turns_talking", 35);
+
+        JsonNode own = JSON.readTree(checked(CliRun.of("faces", still, "--burst", frames, "--steps", "TURN_LEFT,TURN_RIGHT,TURN_LEFT")));
+        JsonNode other = JSON.readTree(checked(CliRun.of("faces", still, "--burst", frames, "--steps", "LOOK_UP,TURN_RIGHT,FACE_CAMERA")));
+
+        assertThat(own.get("burst").get("frames").asInt()).isEqualTo(10);
+        assertThat(own.get("burst").get("stepStartsMs")).hasSize(3);
+        JsonNode followed = own.get("faces").get(0).get("challenge");
+        assertThat(followed.get("verdict").asText()).as(followed.toString()).isEqualTo("FOLLOWED");
+        assertThat(followed.get("evidence").get("steps")).hasSize(3);
+        assertThat(followed.get("evidence").get("steps").get(0).get("measuredDegrees").asDouble()).isGreaterThan(0);
+        JsonNode missed = other.get("faces").get(0).get("challenge");
+        assertThat(missed.get("verdict").asText()).as(missed.toString()).isNotEqualTo("FOLLOWED");
+    }
+
+    @Test
+    void faces_withABurstButNoSteps_orAnUnknownStep_isABadArgument() {
+        String still = clipFrame("apfol/live_turns_talking", 35);
+        CliRun noSteps = CliRun.of("faces", still, "--burst", clipFrame("apfol/live_turns_talking", 34));
+        CliRun unknown = CliRun.of("faces", still, "--burst", clipFrame("apfol/live_turns_talking", 34), "--steps", "JUMP");
+        assertThat(noSteps.exitCode()).isEqualTo(2);
+        assertThat(noSteps.stderr()).contains("BAD_ARGUMENT");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.stderr()).contains("BAD_ARGUMENT").contains("JUMP");
+    }
+
+    private static String checked(CliRun run) {
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        return run.stdout();
+    }
+
     @Test
     void compare_samePersonInTwoPhotos_matches_andDifferentPeople_doNot() throws IOException {
         JsonNode same = JSON.readTree(CliRun.of("compare", photo("singles/face_recognition/obama_obama.jpg"),

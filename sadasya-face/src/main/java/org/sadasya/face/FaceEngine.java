@@ -87,9 +87,7 @@ public final class FaceEngine implements AutoCloseable {
         PadAssessment pad = attacks.assess(image, raw, burst);
         List<FaceObservation> faces = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
-            FaceObservation f = raw.get(i);
-            faces.add(new FaceObservation(f.box(), f.cropBox(), f.landmarks(), f.detectionScore(), f.meshScore(),
-                    f.embedding(), pad.faces().get(i)));
+            faces.add(raw.get(i).withLiveness(pad.faces().get(i)));
         }
         ImageLiveness liveness = new ImageLiveness(pad.spoofScore(), pad.verdict(), pad.imageScore(), pad.notes());
         return new ImageAnalysis(image.width(), image.height(), faces, FaceModel.PACKAGE_VERSION, liveness);
@@ -101,14 +99,57 @@ public final class FaceEngine implements AutoCloseable {
         List<FaceObservation> faces = new ArrayList<>();
         for (FaceDetector.Detection d : detector.detect(pixels)) {
             float[] face = faceTensor(pixels, d);
-            float flag = models.get(FaceModel.FACEMESH).run(face, 1).get("Identity_1")[0];
-            double meshScore = Math.round(100.0 * flag) / 100.0;
-            if (!(meshScore > MESH_GATE)) {
+            int[] b = d.cropBox();
+            FaceMesh mesh = runMesh(face, FaceBox.ofCorners(b[0], b[1], b[2], b[3]));
+            if (!(mesh.score() > MESH_GATE)) {
                 continue;
             }
-            faces.add(describe(d, face, meshScore));
+            faces.add(describe(d, face, mesh));
         }
         return faces;
+    }
+
+    /** facemesh on a face tensor cut from {@code crop}; points mapped back to image pixels as the reference does. */
+    private FaceMesh runMesh(float[] faceTensor, FaceBox crop) {
+        Map<String, float[]> out = models.get(FaceModel.FACEMESH).run(faceTensor, 1);
+        double score = Math.round(100.0 * out.get("Identity_1")[0]) / 100.0;
+        float[] raw = out.get("Identity_2");
+        List<Landmark> points = new ArrayList<>(FaceObservation.MESH_POINTS);
+        for (int k = 0; k < FaceObservation.MESH_POINTS; k++) {
+            points.add(new Landmark(crop.x() + raw[3 * k] / FACE_SIZE * crop.width(),
+                    crop.y() + raw[3 * k + 1] / FACE_SIZE * crop.height()));
+        }
+        return new FaceMesh(score, points);
+    }
+
+    /**
+     * facemesh on a square crop of {@code image} (which may extend past it): how a face found once
+     * is followed through later frames without running the detector again.
+     */
+    public FaceMesh mesh(RgbImage image, FaceBox crop) {
+        float[] face = Resampling.cropAndResize(Pixels.of(image), crop.x(), crop.y(), crop.x2(), crop.y2(), FACE_SIZE, 255f);
+        return runMesh(face, crop);
+    }
+
+    /** The detector alone: the square crop boxes of the faces it proposes, best first (no mesh gate, no embedding). */
+    public List<FaceBox> detectCrops(RgbImage image) {
+        List<FaceBox> crops = new ArrayList<>();
+        for (FaceDetector.Detection d : detector.detect(Pixels.of(image))) {
+            int[] b = d.cropBox();
+            crops.add(FaceBox.ofCorners(b[0], b[1], b[2], b[3]));
+        }
+        return crops;
+    }
+
+    /** The embedding of the face in a square crop of {@code image}, made as for a still's face. */
+    public float[] embedding(RgbImage image, FaceBox crop) {
+        float[] face = Resampling.cropAndResize(Pixels.of(image), crop.x(), crop.y(), crop.x2(), crop.y2(), FACE_SIZE, 255f);
+        return embed(Resampling.resizeBilinear(Pixels.of(face, FACE_SIZE, FACE_SIZE), 224, 224, 255f));
+    }
+
+    /** The face flag a crop's mesh must exceed to hold a face. */
+    public static double meshGate() {
+        return MESH_GATE;
     }
 
     /**
@@ -146,7 +187,7 @@ public final class FaceEngine implements AutoCloseable {
         return embedding;
     }
 
-    private FaceObservation describe(FaceDetector.Detection d, float[] face, double meshScore) {
+    private FaceObservation describe(FaceDetector.Detection d, float[] face, FaceMesh mesh) {
         Pixels faceTensor = Pixels.of(face, FACE_SIZE, FACE_SIZE);
         float[] embedding = embed(Resampling.resizeBilinear(faceTensor, 224, 224, 255f));
         float real = models.get(FaceModel.ANTISPOOF)
@@ -162,8 +203,8 @@ public final class FaceEngine implements AutoCloseable {
         return new FaceObservation(
                 FaceBox.ofCorners(c.x1(), c.y1(), c.x2(), c.y2()),
                 FaceBox.ofCorners(b[0], b[1], b[2], b[3]),
-                landmarks, c.score(), meshScore, embedding,
-                new LivenessScore(real, live[0], Double.NaN, LivenessVerdict.DOUBT));
+                landmarks, c.score(), mesh.score(), embedding,
+                new LivenessScore(real, live[0], Double.NaN, LivenessVerdict.DOUBT), mesh.points());
     }
 
     /** Decodes (with limits, EXIF orientation applied) and analyses an encoded JPEG, PNG or WebP. */

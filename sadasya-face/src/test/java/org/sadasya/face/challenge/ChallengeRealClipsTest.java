@@ -1,0 +1,135 @@
+package org.sadasya.face.challenge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sadasya.face.FaceEngine;
+import org.sadasya.face.ImageAnalysis;
+import org.sadasya.face.PipelineMode;
+import org.sadasya.face.eval.challenge.ChallengeClip;
+import org.sadasya.face.image.ImageRejectedException;
+import org.sadasya.face.testsupport.SharedData;
+
+/**
+ * Bursts cut from real clips (annotation: {@code eval/challenge/clips.tsv}); the thresholds were set without them
+ * (the tuning clip is not judged here). Live people performing steps follow exactly those steps;
+ * still people do not pass a turn; screens and the print follow no ticket.
+ */
+class ChallengeRealClipsTest {
+    private static FaceEngine engine;
+    private static ChallengeAnalysis analysis;
+    private static List<ChallengeClip> clips;
+    private static Path shared;
+
+    @BeforeAll
+    static void load() {
+        shared = SharedData.root();
+        engine = FaceEngine.create(PipelineMode.DEFAULT);
+        analysis = new ChallengeAnalysis(engine);
+        clips = annotatedClips();
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    static List<ChallengeClip> annotatedClips() {
+        return ChallengeClip.annotated();
+    }
+
+    private static FaceChallengeResult judge(ChallengeClip clip, BurstTiming timing) throws ImageRejectedException {
+        ImageAnalysis still = engine.analyze(clip.still(shared));
+        assertThat(still.faces()).as("faces in the still of %s", clip.clip()).isNotEmpty();
+        return analysis.analyse(still, clip.frames(shared), timing, List.of(0)).faces().get(0);
+    }
+
+    @Test
+    void liveClips_followTheStepsTheyPerform() throws ImageRejectedException {
+        List<String> failures = new ArrayList<>();
+        int judged = 0;
+        for (ChallengeClip clip : clips) {
+            if (!clip.role().equals("follows")) {
+                continue;
+            }
+            FaceChallengeResult r = judge(clip, clip.ownTiming());
+            judged++;
+            if (r.verdict() != FaceChallengeVerdict.FOLLOWED) {
+                failures.add(clip.clip() + " " + r.verdict() + " " + r.reason() + " " + r.evidence());
+            }
+        }
+        assertThat(judged).isEqualTo(3);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void liveClips_doNotFollowStepsTheyDidNotPerform() throws ImageRejectedException {
+        List<String> followed = new ArrayList<>();
+        int judged = 0;
+        for (ChallengeClip clip : clips) {
+            if (!clip.role().equals("follows")) {
+                continue;
+            }
+            for (List<ChallengeStep> ticket : ChallengeClip.OTHER_TICKETS) {
+                if (ticket.equals(clip.steps())) {
+                    continue;
+                }
+                FaceChallengeResult r = judge(clip, clip.timingFor(ticket));
+                judged++;
+                if (r.verdict() == FaceChallengeVerdict.FOLLOWED) {
+                    followed.add(clip.clip() + " " + ticket + " " + r.evidence());
+                }
+            }
+        }
+        assertThat(judged).isGreaterThanOrEqualTo(15);
+        assertThat(followed).isEmpty();
+    }
+
+    @Test
+    void stillLiveClips_doNotPassATurn() throws ImageRejectedException {
+        List<String> followed = new ArrayList<>();
+        for (ChallengeClip clip : clips) {
+            if (!clip.role().equals("still")) {
+                continue;
+            }
+            for (List<ChallengeStep> ticket : ChallengeClip.OTHER_TICKETS) {
+                FaceChallengeResult r = judge(clip, clip.timingFor(ticket));
+                if (r.verdict() == FaceChallengeVerdict.FOLLOWED) {
+                    followed.add(clip.clip() + " " + ticket + " " + r.evidence());
+                }
+            }
+        }
+        assertThat(followed).isEmpty();
+    }
+
+    @Test
+    void attackClips_followNoTicket() throws ImageRejectedException {
+        List<String> followed = new ArrayList<>();
+        int judged = 0;
+        for (ChallengeClip clip : clips) {
+            if (clip.live()) {
+                continue;
+            }
+            for (List<ChallengeStep> ticket : ChallengeClip.OTHER_TICKETS) {
+                ImageAnalysis still = engine.analyze(clip.still(shared));
+                List<Integer> all = new ArrayList<>();
+                for (int i = 0; i < still.faces().size(); i++) {
+                    all.add(i);
+                }
+                for (FaceChallengeResult r : analysis.analyse(still, clip.frames(shared), clip.timingFor(ticket), all).faces()) {
+                    judged++;
+                    if (r.verdict() == FaceChallengeVerdict.FOLLOWED) {
+                        followed.add(clip.clip() + " face " + r.face() + " " + ticket + " " + r.evidence());
+                    }
+                }
+            }
+        }
+        assertThat(judged).isGreaterThanOrEqualTo(36);
+        assertThat(followed).isEmpty();
+    }
+}
