@@ -1,11 +1,15 @@
 package org.sadasya.verification;
 
 import java.util.List;
+import java.util.Map;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.PipelineMode;
 import org.sadasya.face.challenge.BurstTiming;
+import org.sadasya.face.challenge.ChallengeAnalysis;
 import org.sadasya.face.challenge.ChallengeEvidence;
+import org.sadasya.face.challenge.FaceChallengeResult;
+import org.sadasya.face.challenge.FaceChallengeVerdict;
 import org.sadasya.face.image.ImageRejectedException;
 
 /**
@@ -40,10 +44,21 @@ public final class FaceEngineAnalyzer implements FaceAnalyzer, AutoCloseable {
         return engine().analyze(photo, burstFrames);
     }
 
+    /**
+     * A burst frame that passed intake's header check but does not decode cannot show anything: each
+     * face is UNUSABLE (LIVENESS goes to review), never a failed job.
+     */
     @Override
     public ChallengeEvidence challenge(ImageAnalysis still, List<byte[]> frames, BurstTiming timing,
             List<Integer> faces) {
-        throw new UnsupportedOperationException("TODO-WIRE ChallengeAnalysis");
+        try {
+            return new ChallengeAnalysis(engine()).analyse(still, frames, timing, faces);
+        } catch (ImageRejectedException e) {
+            return new ChallengeEvidence(0, faces.stream()
+                    .map(i -> new FaceChallengeResult(i, FaceChallengeVerdict.UNUSABLE, "FRAME_UNREADABLE",
+                            Map.of("error", e.code().name())))
+                    .toList());
+        }
     }
 
     @Override
