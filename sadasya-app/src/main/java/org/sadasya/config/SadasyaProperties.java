@@ -10,7 +10,11 @@ import org.sadasya.verification.VerificationPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code sadasya.*} in application.yml: see there for what each value is and where it comes from. */
+/**
+ * {@code sadasya.*} in application.yml: see there for what each value is and where it comes from.
+ *
+ * @param driveZone the time zone in which a worker's "today" and "this week" are counted
+ */
 @ConfigurationProperties(prefix = "sadasya")
 public record SadasyaProperties(
         Path dataDir,
@@ -27,7 +31,8 @@ public record SadasyaProperties(
         String adminPassword,
         @DefaultValue Intake intake,
         @DefaultValue Verifier verifier,
-        @DefaultValue Verification verification) {
+        @DefaultValue Verification verification,
+        @DefaultValue("Asia/Kolkata") ZoneId driveZone) {
 
     /** The DUPLICATE_FACE search: the on-disk HNSW index (default) or a brute-force scan of every member face. */
     public enum FaceIndexKind { HNSW, EXACT }
