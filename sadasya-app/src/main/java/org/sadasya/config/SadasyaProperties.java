@@ -19,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SadasyaProperties(
         Path dataDir,
         String imageKey,
+        String challengeKey,
         String memberPrefix,
         @DefaultValue("12h") Duration tokenTtl,
         @DefaultValue("false") boolean demo,
@@ -32,7 +33,12 @@ public record SadasyaProperties(
         @DefaultValue Intake intake,
         @DefaultValue Verifier verifier,
         @DefaultValue Verification verification,
+<<<<<<< HEAD
         @DefaultValue("Asia/Kolkata") ZoneId driveZone) {
+=======
+        @DefaultValue Challenge challenge,
+        @DefaultValue Liveness liveness) {
+>>>>>>> tickets
 
     /** The DUPLICATE_FACE search: the on-disk HNSW index (default) or a brute-force scan of every member face. */
     public enum FaceIndexKind { HNSW, EXACT }
@@ -58,7 +64,18 @@ public record SadasyaProperties(
                 .withProjection(projection, defaults.projectionTraining());
     }
 
-    public record Intake(@DefaultValue("10000000") int maxPhotoBytes, @DefaultValue("5") int maxBurstFrames) {}
+    public record Intake(@DefaultValue("10000000") int maxPhotoBytes, @DefaultValue("12") int maxBurstFrames) {}
+
+    /**
+     * Challenge tickets: a ticket may be used for a capture until {@code lifetime} after it was
+     * issued, and such a capture may still arrive until {@code grace} after the ticket expired;
+     * {@code steps} per ticket; at most {@code maxCount} tickets per request.
+     */
+    public record Challenge(@DefaultValue("3d") Duration lifetime, @DefaultValue("7d") Duration grace,
+            @DefaultValue("3") int steps, @DefaultValue("50") int maxCount) {}
+
+    /** LIVENESS: without a valid ticket and a followed challenge, REVIEW at best. */
+    public record Liveness(@DefaultValue("true") boolean requireChallenge) {}
 
     public record Verifier(@DefaultValue("true") boolean enabled, @DefaultValue("2") int threads,
             @DefaultValue("60s") Duration lease, @DefaultValue("500ms") Duration poll,

@@ -5,6 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.sadasya.audit.AuditLog;
+import org.sadasya.challenge.ChallengeStepSource;
+import org.sadasya.challenge.IssueChallenges;
+import org.sadasya.challenge.RandomChallengeSteps;
+import org.sadasya.challenge.TicketRepository;
+import org.sadasya.challenge.TicketSignature;
+import org.sadasya.common.SecretKeyFile;
 import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageKeys;
 import org.sadasya.enrollment.ImageStore;
@@ -118,12 +124,42 @@ public class ServiceConfiguration {
 
     @Bean
     ImageStore imageStore(SadasyaProperties props, DataSource dataSource) throws java.sql.SQLException {
-        boolean embedded;
-        try (var c = dataSource.getConnection()) {
-            embedded = c.getMetaData().getURL().startsWith("jdbc:h2:");
-        }
-        var key = ImageKeys.resolve(props.imageKey(), embedded, props.dataDir().resolve("image.key"));
+        var key = ImageKeys.resolve(props.imageKey(), embedded(dataSource), props.dataDir().resolve("image.key"));
         return new ImageStore(props.dataDir().resolve("images"), key);
+    }
+
+    /** Only the embedded H2 default may generate its own keys; a PostgreSQL service must be given them. */
+    private static boolean embedded(DataSource dataSource) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection()) {
+            return c.getMetaData().getURL().startsWith("jdbc:h2:");
+        }
+    }
+
+    /** {@code sadasya.challenge-key}, or for the embedded default {@code <data-dir>/challenge.key}. */
+    @Bean
+    TicketSignature ticketSignature(SadasyaProperties props, DataSource dataSource) throws java.sql.SQLException {
+        var keys = new SecretKeyFile("sadasya.challenge-key", "SADASYA_CHALLENGE_KEY", "HmacSHA256",
+                "challenge ticket signing");
+        return new TicketSignature(keys.resolve(props.challengeKey(), embedded(dataSource),
+                props.dataDir().resolve("challenge.key")));
+    }
+
+    /** The server's random steps (a test declares a {@code @Primary} source to know them). */
+    @Bean
+    ChallengeStepSource challengeStepSource(SadasyaProperties props) {
+        return new RandomChallengeSteps(props.challenge().steps());
+    }
+
+    @Bean
+    TicketRepository ticketRepository(JdbcClient jdbc) {
+        return new TicketRepository(jdbc);
+    }
+
+    @Bean
+    IssueChallenges issueChallenges(TicketRepository tickets, TicketSignature signature, ChallengeStepSource steps,
+            TransactionTemplate tx, Clock clock, SadasyaProperties props) {
+        return new IssueChallenges(tickets, signature, steps, tx, clock, props.challenge().lifetime(),
+                props.challenge().maxCount());
     }
 
     @Bean

@@ -69,7 +69,8 @@ class ServiceBenchmark {
         try {
             run("postgresql", List.of("--spring.datasource.url=" + Databases.PG_URL + "?currentSchema=" + schema,
                     "--spring.datasource.username=" + Databases.PG_USER, "--spring.datasource.password=",
-                    "--sadasya.image-key=" + Base64.getEncoder().encodeToString(key)));
+                    "--sadasya.image-key=" + Base64.getEncoder().encodeToString(key),
+                    "--sadasya.challenge-key=" + Base64.getEncoder().encodeToString(key)));
         } finally {
             Databases.dropPostgresSchema(schema);
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sadasya.SadasyaApplication;
 import org.sadasya.testsupport.Api;
+import org.sadasya.testsupport.Hierarchy;
 import org.sadasya.testsupport.ScriptedFaceAnalyzer;
 import org.sadasya.testsupport.ServiceTestConfig;
 import org.sadasya.testsupport.Submissions;
@@ -59,26 +60,14 @@ class ApiContractTest {
         n = SEQ.incrementAndGet();
         anonymous = new Api(port);
         admin = anonymous.login("admin", ADMIN_PASSWORD);
-        long state = created(admin.post("/api/v1/org-units",
-                "{\"parentId\": null, \"level\": \"STATE\", \"code\": \"S%d\", \"name\": \"State %d\"}".formatted(n, n)));
-        long district = created(admin.post("/api/v1/org-units",
-                "{\"parentId\": %d, \"level\": \"DISTRICT\", \"code\": \"S%d-D\", \"name\": \"District\"}".formatted(state, n)));
-        boothId = created(admin.post("/api/v1/org-units", ("{\"parentId\": %d, \"level\": \"BOOTH\", \"code\": \"S%d-B1\","
-                + " \"name\": \"Booth 1\", \"latitude\": 23.26, \"longitude\": 77.4127, \"radiusMeters\": 200}")
-                .formatted(district, n)));
-        String mobile = "98%08d".formatted(n);
-        workerId = created(admin.post("/api/v1/workers",
-                "{\"name\": \"Worker\", \"mobile\": \"%s\", \"password\": \"worker-pw-1\", \"orgUnitId\": %d}"
-                        .formatted(mobile, boothId)));
-        Api.Response ref = admin.multipart("/api/v1/workers/" + workerId + "/reference-face",
-                List.of(Api.Part.file("photo", "ref.jpg", ScriptedFaceAnalyzer.photo("W" + n))));
-        assertThat(ref.status()).as(ref.toString()).isEqualTo(201);
-        worker = anonymous.login(mobile, "worker-pw-1");
+        Hierarchy h = Hierarchy.create(anonymous, admin, n);
+        boothId = h.boothId();
+        workerId = h.workerId();
+        worker = h.worker();
     }
 
     static long created(Api.Response r) {
-        assertThat(r.status()).as(r.toString()).isEqualTo(201);
-        return r.id();
+        return Hierarchy.created(r);
     }
 
     String epic() {

@@ -29,7 +29,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** The whole service configured for PostgreSQL: migrations, no built-in image key, intake to decision. */
+/** The whole service configured for PostgreSQL: migrations, no built-in image or challenge key, intake to decision. */
 class PostgresServiceTest {
 
     @TempDir
@@ -58,15 +58,32 @@ class PostgresServiceTest {
 
     @Test
     void withoutAnImageKey_theServiceRefusesToStart_onlyTheEmbeddedDefaultGeneratesOne() {
-        assertThatThrownBy(this::start).hasStackTraceContaining("no image key");
+        assertThatThrownBy(() -> start("--sadasya.challenge-key=" + randomKey())).hasStackTraceContaining("no image encryption key");
         assertThat(dataDir.resolve("image.key")).doesNotExist();
     }
 
     @Test
-    void onPostgresql_anEnrolmentIsStoredVerifiedAndAccepted() {
+    void withoutAChallengeKey_theServiceRefusesToStart() {
+        assertThatThrownBy(() -> start("--sadasya.image-key=" + randomKey())).hasStackTraceContaining("no challenge ticket signing key");
+        assertThat(dataDir.resolve("challenge.key")).doesNotExist();
+    }
+
+    static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        try (ConfigurableApplicationContext ctx = start("--sadasya.image-key=" + Base64.getEncoder().encodeToString(key))) {
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    ConfigurableApplicationContext startWithKeys(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("--sadasya.image-key=" + randomKey(),
+                "--sadasya.challenge-key=" + randomKey()));
+        args.addAll(List.of(extra));
+        return start(args.toArray(String[]::new));
+    }
+
+    @Test
+    void onPostgresql_anEnrolmentIsStoredVerifiedAndAccepted() {
+        try (ConfigurableApplicationContext ctx = startWithKeys("--sadasya.liveness.require-challenge=false")) {
             var units = ctx.getBean(OrgUnitRepository.class);
             var state = units.insert(null, OrgLevel.STATE, "MP", "Madhya Pradesh", null, null, null, null);
             var booth = units.insert(state, OrgLevel.BOOTH, "MP-B1", "Booth 1", null, 23.26, 77.4127, 200.0);
