@@ -33,12 +33,9 @@ public record SadasyaProperties(
         @DefaultValue Intake intake,
         @DefaultValue Verifier verifier,
         @DefaultValue Verification verification,
-<<<<<<< HEAD
-        @DefaultValue("Asia/Kolkata") ZoneId driveZone) {
-=======
         @DefaultValue Challenge challenge,
-        @DefaultValue Liveness liveness) {
->>>>>>> tickets
+        @DefaultValue Liveness liveness,
+        @DefaultValue("Asia/Kolkata") ZoneId driveZone) {
 
     /** The DUPLICATE_FACE search: the on-disk HNSW index (default) or a brute-force scan of every member face. */
     public enum FaceIndexKind { HNSW, EXACT }

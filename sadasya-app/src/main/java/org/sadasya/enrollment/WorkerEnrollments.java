@@ -1,5 +1,6 @@
 package org.sadasya.enrollment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public final class WorkerEnrollments {
     public record Counts(long today, long week) {}
 
     /** @param before the cursor for the next (older) page, null at the end */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Page(List<Item> items, String before, Counts counts) {}
 
     public Page list(long workerId, Long beforeId, int limit) {
@@ -58,7 +60,7 @@ public final class WorkerEnrollments {
     }
 
     private Counts counts(long workerId) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         return new Counts(enrollments.countByWorkerSince(workerId, today.atStartOfDay(zone).toOffsetDateTime()),
                 enrollments.countByWorkerSince(workerId, monday.atStartOfDay(zone).toOffsetDateTime()));
