@@ -23,7 +23,8 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || !url.pathname.startsWith(SCOPE)) return;
   event.respondWith(caches.open(CACHE).then(async (cache) => {
     // every page of the app is the one shell page
-    const hit = await cache.match(request.mode === 'navigate' ? SCOPE : request, { ignoreSearch: true });
+    // ignoreVary: the server varies on Origin, which module scripts send and the precache did not
+    const hit = await cache.match(request.mode === 'navigate' ? SCOPE : request, { ignoreSearch: true, ignoreVary: true });
     return hit ?? fetch(request);
   }));
 });

@@ -66,9 +66,12 @@ export async function burst(steps) {
   const box = $('challenge');
   const countdown = $('challenge-countdown');
   const shown = [];
+  const prompt = $('challenge-prompt');
+  delete prompt.dataset.step;
+  delete prompt.dataset.shown;
   box.hidden = false;
   try {
-    $('challenge-prompt').textContent = t('capture.ready');
+    prompt.textContent = t('capture.ready');
     $('challenge-arrow').setAttribute('class', `arrow ${ARROWS[steps[0]]}`);
     for (let s = READY_SECONDS; s > 0; s--) {
       countdown.textContent = String(s);

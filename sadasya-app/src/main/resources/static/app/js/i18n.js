@@ -24,6 +24,7 @@ export const t = (key) => (has(key) ? catalogue.messages[key] : `⟦${key}⟧`);
 export const tFirst = (...keys) => t(keys.find(has) ?? keys[keys.length - 1]);
 
 export function apply(root = document) {
+  document.title = t('brand');
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
 }
 
