@@ -37,6 +37,11 @@ public record SadasyaProperties(
         @DefaultValue Liveness liveness,
         @DefaultValue("Asia/Kolkata") ZoneId driveZone) {
 
+    /** The rules' operating points: {@code sadasya.verification.*} and {@code sadasya.liveness.*}. */
+    public VerificationPolicy policy() {
+        return verification.policy(liveness.requireChallenge());
+    }
+
     /** The DUPLICATE_FACE search: the on-disk HNSW index (default) or a brute-force scan of every member face. */
     public enum FaceIndexKind { HNSW, EXACT }
 
@@ -92,11 +97,11 @@ public record SadasyaProperties(
             @DefaultValue("Asia/Kolkata") ZoneId exifZone,
             @DefaultValue("REVIEW") Outcome mobileReuseOutcome) {
 
-        public VerificationPolicy policy() {
+        VerificationPolicy policy(boolean requireChallenge) {
             return new VerificationPolicy(minDetectionScore, minFaceSizePixels, thirdFaceAreaRatio,
                     duplicateReviewMargin, radiusReviewFactor, maxAccuracyMeters, reuseRejectDistance,
                     reuseReviewDistance, captureTolerance, captureReviewWindow, exifZone,
-                    mobileReuseOutcome);
+                    mobileReuseOutcome, requireChallenge);
         }
     }
 }

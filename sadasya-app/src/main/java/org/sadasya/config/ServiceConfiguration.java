@@ -8,6 +8,7 @@ import org.sadasya.audit.AuditLog;
 import org.sadasya.challenge.ChallengeStepSource;
 import org.sadasya.challenge.IssueChallenges;
 import org.sadasya.challenge.RandomChallengeSteps;
+import org.sadasya.challenge.RedeemTicket;
 import org.sadasya.challenge.TicketRepository;
 import org.sadasya.challenge.TicketSignature;
 import org.sadasya.common.SecretKeyFile;
@@ -23,6 +24,7 @@ import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.security.TokenService;
 import org.sadasya.security.UserRepository;
 import org.sadasya.verification.CaptureTimeReader;
+import org.sadasya.verification.ChallengeTickets;
 import org.sadasya.verification.DecideEnrollment;
 import org.sadasya.verification.ExifCaptureTimeReader;
 import org.sadasya.verification.FaceAnalyzer;
@@ -203,10 +205,16 @@ public class ServiceConfiguration {
     }
 
     @Bean
+    ChallengeTickets challengeTickets(TicketSignature signature, TicketRepository tickets, SadasyaProperties props) {
+        return new RedeemTicket(signature, tickets, props.challenge().grace());
+    }
+
+    @Bean
     DecideEnrollment decideEnrollment(FaceAnalyzer analyzer, MemberFaceIndex index, JdbcMemberRepository members,
-            ImageFingerprints fingerprints, CaptureTimeReader captureTimes, Clock clock, SadasyaProperties props) {
-        return new DecideEnrollment(analyzer, index, members, fingerprints, captureTimes, clock,
-                props.verification().policy());
+            ImageFingerprints fingerprints, CaptureTimeReader captureTimes, ChallengeTickets tickets, Clock clock,
+            SadasyaProperties props) {
+        return new DecideEnrollment(analyzer, index, members, fingerprints, captureTimes, tickets, clock,
+                props.policy());
     }
 
     @Bean

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.sadasya.challenge.ChallengeSequences;
+import org.sadasya.face.challenge.ChallengeStep;
 
 /**
  * The {@code data} part of an enrolment (DESIGN.md, "API and errors"), as sent by the phone. Format
@@ -24,7 +26,8 @@ public record EnrollmentData(
         Double longitude,
         Double accuracyMeters,
         String capturedAt,
-        Boolean consent) {
+        Boolean consent,
+        Challenge challenge) {
 
     /** EPIC (voter id): three letters and seven digits (DESIGN.md). */
     public static final Pattern EPIC = Pattern.compile("^[A-Z]{3}[0-9]{7}$");
@@ -36,6 +39,23 @@ public record EnrollmentData(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Member(String name, String nameHi, String mobile, String epic, Integer age, String gender) {}
+
+    /**
+     * The challenge the capture followed (DESIGN.md, "Capture and challenge"): the ticket's fields
+     * copied unchanged by the app, and when each burst frame was taken and each step shown, in ms
+     * from the first frame. Absent for a capture without a ticket.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Challenge(String challengeId, List<String> steps, String issuedAt, String expiresAt,
+            String signature, List<Long> frameTimesMs, List<Long> stepStartsMs) {}
+
+    /**
+     * The longest burst accepted, first to last frame: the app records 2.5–3 s (DESIGN.md, "Burst");
+     * 10 s leaves room for a slow phone and still refuses times that cannot be a burst.
+     */
+    public static final long MAX_BURST_SPAN_MS = 10_000;
+    /** Ticket signatures are base64url HMAC-SHA256 (43 characters); anything much longer is not one. */
+    private static final Pattern SIGNATURE = Pattern.compile("^[A-Za-z0-9_=-]{1,128}$");
 
     /** One field that failed a format check, named by its JSON path. */
     public record FieldError(String field, String messageKey) {}
@@ -96,8 +116,121 @@ public record EnrollmentData(
         if (!Boolean.TRUE.equals(consent)) {
             errors.add(new FieldError("consent", "field.consent"));
         }
-        return new Checked(new EnrollmentData(sid, boothId, m, latitude, longitude, accuracyMeters, captured, consent),
-                List.copyOf(errors));
+        Challenge ch = null;
+        if (challenge != null) {
+            ch = checkChallenge(challenge, errors);
+            if (capturedAt == null) {
+                // a ticket is valid for captures up to its expiry, so the capture time must be stated
+                errors.add(new FieldError("capturedAt", "field.required"));
+            }
+        }
+        return new Checked(new EnrollmentData(sid, boothId, m, latitude, longitude, accuracyMeters, captured, consent,
+                ch), List.copyOf(errors));
+    }
+
+    /**
+     * Format only: whether the ticket is genuine, this worker's, unexpired and unused is judged at
+     * verification (LIVENESS), so that an outbox arriving late still gets its durable 202.
+     */
+    private static Challenge checkChallenge(Challenge c, List<FieldError> errors) {
+        String id = null;
+        if (c.challengeId() == null) {
+            errors.add(new FieldError("challenge.challengeId", "field.required"));
+        } else {
+            try {
+                id = UUID.fromString(c.challengeId().strip()).toString();
+                if (!id.equalsIgnoreCase(c.challengeId().strip())) {
+                    errors.add(new FieldError("challenge.challengeId", "field.uuid"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("challenge.challengeId", "field.uuid"));
+            }
+        }
+        if (c.steps() == null) {
+            errors.add(new FieldError("challenge.steps", "field.required"));
+        } else if (c.steps().size() < ChallengeSequences.MIN_STEPS || c.steps().size() > ChallengeSequences.MAX_STEPS) {
+            errors.add(new FieldError("challenge.steps", "field.stepCount"));
+        } else {
+            for (int i = 0; i < c.steps().size(); i++) {
+                if (!isStep(c.steps().get(i))) {
+                    errors.add(new FieldError("challenge.steps[" + i + "]", "field.step"));
+                }
+            }
+        }
+        String issued = instant(c.issuedAt(), "challenge.issuedAt", errors);
+        String expires = instant(c.expiresAt(), "challenge.expiresAt", errors);
+        if (c.signature() == null) {
+            errors.add(new FieldError("challenge.signature", "field.required"));
+        } else if (!SIGNATURE.matcher(c.signature()).matches()) {
+            errors.add(new FieldError("challenge.signature", "field.signature"));
+        }
+        checkFrameTimes(c.frameTimesMs(), errors);
+        checkStepStarts(c, errors);
+        return new Challenge(id, c.steps(), issued, expires, c.signature(), c.frameTimesMs(), c.stepStartsMs());
+    }
+
+    private static boolean isStep(String name) {
+        for (ChallengeStep s : ChallengeStep.values()) {
+            if (s.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String instant(String text, String field, List<FieldError> errors) {
+        if (text == null) {
+            errors.add(new FieldError(field, "field.required"));
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant().toString();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "field.timestamp"));
+            return null;
+        }
+    }
+
+    private static void checkFrameTimes(List<Long> times, List<FieldError> errors) {
+        String field = "challenge.frameTimesMs";
+        if (times == null) {
+            errors.add(new FieldError(field, "field.required"));
+            return;
+        }
+        if (times.isEmpty() || times.contains(null) || times.get(0) != 0) {
+            errors.add(new FieldError(field, "field.frameTimes"));
+            return;
+        }
+        for (int i = 1; i < times.size(); i++) {
+            if (times.get(i) <= times.get(i - 1)) {
+                errors.add(new FieldError(field + "[" + i + "]", "field.frameTimes"));
+                return;
+            }
+        }
+        if (times.get(times.size() - 1) > MAX_BURST_SPAN_MS) {
+            errors.add(new FieldError(field, "field.burstSpan"));
+        }
+    }
+
+    private static void checkStepStarts(Challenge c, List<FieldError> errors) {
+        String field = "challenge.stepStartsMs";
+        List<Long> starts = c.stepStartsMs();
+        if (starts == null) {
+            errors.add(new FieldError(field, "field.required"));
+            return;
+        }
+        if (starts.contains(null) || (c.steps() != null && starts.size() != c.steps().size())) {
+            errors.add(new FieldError(field, "field.stepStarts"));
+            return;
+        }
+        long span = c.frameTimesMs() == null || c.frameTimesMs().isEmpty() || c.frameTimesMs().contains(null)
+                ? MAX_BURST_SPAN_MS : c.frameTimesMs().get(c.frameTimesMs().size() - 1);
+        for (int i = 0; i < starts.size(); i++) {
+            if (starts.get(i) < 0 || starts.get(i) > span || (i > 0 && starts.get(i) < starts.get(i - 1))) {
+                errors.add(new FieldError(field + "[" + i + "]", "field.stepStarts"));
+                return;
+            }
+        }
     }
 
     private static Member checkMember(Member m, List<FieldError> errors) {

@@ -12,7 +12,10 @@ import java.util.Map;
 public record EnrollmentView(String submissionId, String status, List<Reason> reasons, String memberId, long boothId,
         OffsetDateTime receivedAt, OffsetDateTime decidedAt, String reviewNote) {
 
-    public record Reason(String code, String outcome, String detail, Map<String, Object> evidence) {}
+    /** {@code evidence} keeps null values: a null can be the evidence ("challengeId": null, no ticket). */
+    public record Reason(String code, String outcome, String detail,
+            @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
+            Map<String, Object> evidence) {}
 
     public static EnrollmentView of(EnrollmentRecord r, ObjectMapper json) {
         List<Reason> reasons = List.of();

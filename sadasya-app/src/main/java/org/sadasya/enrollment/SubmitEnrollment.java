@@ -92,7 +92,13 @@ public final class SubmitEnrollment {
         checkImage("photo", photo);
         List<byte[]> frames = burst == null ? List.of() : burst;
         if (frames.size() > limits.maxBurstFrames()) {
-            throw ApiException.fieldInvalid("burst", "field.burst");
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "FIELD_INVALID", "field.burst",
+                    Map.of("field", "burst", "maxBurstFrames", limits.maxBurstFrames(),
+                            "errors", List.of(Map.of("field", "burst", "code", "field.burst"))),
+                    limits.maxBurstFrames());
+        }
+        if (data.challenge() != null && data.challenge().frameTimesMs().size() != frames.size()) {
+            throw ApiException.fieldInvalid("challenge.frameTimesMs", "field.frameTimesCount");
         }
         for (int i = 0; i < frames.size(); i++) {
             checkImage("burst[" + i + "]", frames.get(i));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sadasya.audit.AuditLog;
+import org.sadasya.common.EvidenceJson;
 import org.sadasya.common.Times;
 import org.sadasya.enrollment.EnrollmentData;
 import org.sadasya.enrollment.EnrollmentRecord;
@@ -114,7 +115,7 @@ public class ReviewController {
                 decision.put("evidence", Map.of("reviewer", actor.auditName()));
                 reasons.add(decision);
                 int changed = enrollments.resolve(r.id(), accept ? EnrollmentStatus.ACCEPTED : EnrollmentStatus.REJECTED,
-                        write(reasons), memberId, actor.userId(), req.note().strip(), Times.now(clock));
+                        writeReasons(reasons), memberId, actor.userId(), req.note().strip(), Times.now(clock));
                 if (changed != 1) {
                     throw new ApiException(HttpStatus.CONFLICT, "NOT_IN_REVIEW", null, Map.of());
                 }
@@ -152,9 +153,9 @@ public class ReviewController {
         }
     }
 
-    private String write(Object o) {
+    private String writeReasons(Object o) {
         try {
-            return json.writeValueAsString(o);
+            return EvidenceJson.of(json).writeValueAsString(o);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

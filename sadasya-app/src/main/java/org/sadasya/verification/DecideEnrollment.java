@@ -15,8 +15,6 @@ import java.util.OptionalLong;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
-import org.sadasya.face.ImageLiveness;
-import org.sadasya.face.LivenessVerdict;
 import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.verification.CaptureTimeReader.CaptureTime;
 import org.sadasya.verification.ImageFingerprints.FingerprintMatch;
@@ -35,22 +33,31 @@ public final class DecideEnrollment {
     private final MemberRepository members;
     private final ImageFingerprints fingerprints;
     private final CaptureTimeReader captureTimes;
+    private final ChallengeTickets tickets;
     private final Clock clock;
     private final VerificationPolicy policy;
+    private final LivenessRule liveness;
 
     public DecideEnrollment(FaceAnalyzer analyzer, MemberFaceIndex faceIndex, MemberRepository members,
-            ImageFingerprints fingerprints, CaptureTimeReader captureTimes, Clock clock, VerificationPolicy policy) {
+            ImageFingerprints fingerprints, CaptureTimeReader captureTimes, ChallengeTickets tickets, Clock clock,
+            VerificationPolicy policy) {
         this.analyzer = Objects.requireNonNull(analyzer);
         this.faceIndex = Objects.requireNonNull(faceIndex);
         this.members = Objects.requireNonNull(members);
         this.fingerprints = Objects.requireNonNull(fingerprints);
         this.captureTimes = Objects.requireNonNull(captureTimes);
+        this.tickets = Objects.requireNonNull(tickets);
         this.clock = Objects.requireNonNull(clock);
         this.policy = Objects.requireNonNull(policy);
+        this.liveness = new LivenessRule(policy.requireChallenge());
     }
 
     public Decision decide(EnrollmentCase c) {
         List<RuleResult> results = new ArrayList<>();
+        // The ticket is judged (and claimed) first, so that it is used even when the photo is not.
+        TicketStatus ticket = c.challenge() == null ? TicketStatus.NO_TICKET
+                : tickets.redeem(c.workerId(), c.submissionId(), c.challenge(),
+                        c.claimedCapture() == null ? c.receivedAt() : c.claimedCapture(), c.receivedAt());
         OptionalLong hash = fingerprints.fingerprint(c.photo());
         ImageAnalysis analysis;
         try {
@@ -77,7 +84,7 @@ public final class DecideEnrollment {
                 results.add(memberIsNotWorker(pair, threshold));
             }
         }
-        results.add(liveness(faces.counted(), analysis));
+        results.add(liveness.evaluate(faces.counted(), analysis, challengeReading(c, ticket, analysis, faces.counted())));
         if (memberFace != null) {
             results.add(duplicateFace(memberFace, threshold));
         }
@@ -170,62 +177,28 @@ public final class DecideEnrollment {
     }
 
     /**
-     * Each counted face, and the whole image: the engine's image verdict is the worst over every
-     * face and the whole-image recapture cues, so it counts here only where it is worse than every
-     * face's own verdict (then the whole image caused it, not a small background face).
+     * The burst's reading of the counted faces, when the capture followed a challenge. It is read
+     * even when the ticket is not valid: a face that moved like a plane is a reason to reject
+     * whatever the ticket, and the reviewer sees the measurements.
      */
-    private RuleResult liveness(List<FaceObservation> counted, ImageAnalysis analysis) {
-        if (counted.isEmpty()) {
-            return RuleResult.reject(LIVENESS, "no face to check", Map.of());
+    private LivenessRule.ChallengeReading challengeReading(EnrollmentCase c, TicketStatus ticket,
+            ImageAnalysis analysis, List<FaceObservation> counted) {
+        if (c.challenge() == null) {
+            return LivenessRule.ChallengeReading.none();
         }
-        LivenessVerdict worst = LivenessVerdict.LIVE;
-        double maxSpoof = 0;
-        List<Double> scores = new ArrayList<>();
+        if (c.burst().isEmpty() || counted.isEmpty()) {
+            return new LivenessRule.ChallengeReading(c.challenge().challengeId(), ticket, null);
+        }
+        List<Integer> indices = new ArrayList<>();
         for (FaceObservation f : counted) {
-            if (f.liveness() == null) {
-                worst = worse(worst, LivenessVerdict.DOUBT);
-                continue;
-            }
-            scores.add(round(f.liveness().spoofScore()));
-            maxSpoof = Math.max(maxSpoof, f.liveness().spoofScore());
-            worst = worse(worst, f.liveness().verdict());
-        }
-        Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("spoofScores", scores);
-        ev.put("maxSpoofScore", round(maxSpoof));
-        boolean wholeImage = false;
-        ImageLiveness image = analysis.liveness();
-        if (image != null && image.verdict().isPresent()) {
-            LivenessVerdict anyFace = LivenessVerdict.LIVE;
-            for (FaceObservation f : analysis.faces()) {
-                anyFace = worse(anyFace, f.liveness() == null ? LivenessVerdict.LIVE : f.liveness().verdict());
-            }
-            LivenessVerdict imageVerdict = image.verdict().get();
-            if (worse(anyFace, imageVerdict) != anyFace) {
-                wholeImage = worse(worst, imageVerdict) != worst;
-                worst = worse(worst, imageVerdict);
-            }
-            if (!Double.isNaN(image.imageScore())) {
-                ev.put("imageSpoofScore", round(image.imageScore()));
-            }
-            if (!image.notes().isEmpty()) {
-                ev.put("notes", image.notes());
+            for (int i = 0; i < analysis.faces().size(); i++) {
+                if (analysis.faces().get(i) == f) {
+                    indices.add(i);
+                }
             }
         }
-        return switch (worst) {
-            case LIVE -> RuleResult.pass(LIVENESS, "every face looks live", ev);
-            case DOUBT -> RuleResult.review(LIVENESS, wholeImage ? "the photo may be of a photo or a screen"
-                    : "a face may be a photo or a screen", ev);
-            case SPOOF -> RuleResult.reject(LIVENESS, wholeImage ? "the photo is of a photo or a screen"
-                    : "a face is a photo or a screen, not a person", ev);
-        };
-    }
-
-    private static LivenessVerdict worse(LivenessVerdict a, LivenessVerdict b) {
-        if (a == LivenessVerdict.SPOOF || b == LivenessVerdict.SPOOF) {
-            return LivenessVerdict.SPOOF;
-        }
-        return a == LivenessVerdict.DOUBT || b == LivenessVerdict.DOUBT ? LivenessVerdict.DOUBT : LivenessVerdict.LIVE;
+        return new LivenessRule.ChallengeReading(c.challenge().challengeId(), ticket,
+                analyzer.challenge(analysis, c.burst(), c.challenge().timing(), indices));
     }
 
     private RuleResult duplicateFace(FaceObservation member, double threshold) {

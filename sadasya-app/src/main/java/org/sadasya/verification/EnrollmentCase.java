@@ -8,6 +8,7 @@ import java.util.Objects;
  * Everything the rules need about one submitted enrolment, as plain values.
  *
  * @param submissionId      the client's id
+ * @param workerId          the worker who submitted it
  * @param photo             the selfie with worker and member, as uploaded
  * @param burst             further frames of the same capture, in order (may be empty)
  * @param workerReferences  the worker's enrolled reference face embeddings
@@ -19,9 +20,11 @@ import java.util.Objects;
  * @param receivedAt        when the service stored the submission
  * @param epic              the member's voter id (EPIC)
  * @param mobile            the member's mobile number (10 digits)
+ * @param challenge         the challenge the burst followed, or null for a capture without a ticket
  */
 public record EnrollmentCase(
         String submissionId,
+        long workerId,
         byte[] photo,
         List<byte[]> burst,
         List<float[]> workerReferences,
@@ -32,7 +35,8 @@ public record EnrollmentCase(
         Instant claimedCapture,
         Instant receivedAt,
         String epic,
-        String mobile) {
+        String mobile,
+        CaptureChallenge challenge) {
 
     public EnrollmentCase {
         Objects.requireNonNull(submissionId, "submissionId");

@@ -1,8 +1,11 @@
 package org.sadasya.verification;
 
+import java.util.List;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.PipelineMode;
+import org.sadasya.face.challenge.BurstTiming;
+import org.sadasya.face.challenge.ChallengeEvidence;
 import org.sadasya.face.image.ImageRejectedException;
 
 /**
@@ -33,8 +36,14 @@ public final class FaceEngineAnalyzer implements FaceAnalyzer, AutoCloseable {
     }
 
     @Override
-    public ImageAnalysis analyze(byte[] photo, java.util.List<byte[]> burstFrames) throws ImageRejectedException {
+    public ImageAnalysis analyze(byte[] photo, List<byte[]> burstFrames) throws ImageRejectedException {
         return engine().analyze(photo, burstFrames);
+    }
+
+    @Override
+    public ChallengeEvidence challenge(ImageAnalysis still, List<byte[]> frames, BurstTiming timing,
+            List<Integer> faces) {
+        throw new UnsupportedOperationException("TODO-WIRE ChallengeAnalysis");
     }
 
     @Override

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param captureReviewWindow      EXIF time within this of the claimed time → review, farther → reject
  * @param exifZone                 the zone to read an EXIF time without offset in
  * @param mobileReuseOutcome       what a mobile number shared with another member means (families share phones)
+ * @param requireChallenge         without a valid ticket and a followed challenge, LIVENESS is REVIEW at best
  */
 public record VerificationPolicy(
         double minDetectionScore,
@@ -33,7 +34,8 @@ public record VerificationPolicy(
         Duration captureTolerance,
         Duration captureReviewWindow,
         ZoneId exifZone,
-        Outcome mobileReuseOutcome) {
+        Outcome mobileReuseOutcome,
+        boolean requireChallenge) {
 
     public VerificationPolicy {
         if (minDetectionScore < 0 || minDetectionScore > 1) {
@@ -58,6 +60,6 @@ public record VerificationPolicy(
     public static VerificationPolicy defaults() {
         return new VerificationPolicy(0.5, 40, 0.5, 0.05, 3.0, 100.0, 6, 12,
                 Duration.ofMinutes(15), Duration.ofDays(2),
-                ZoneId.of("Asia/Kolkata"), Outcome.REVIEW);
+                ZoneId.of("Asia/Kolkata"), Outcome.REVIEW, true);
     }
 }

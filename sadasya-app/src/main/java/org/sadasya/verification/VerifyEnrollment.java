@@ -5,16 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sadasya.audit.AuditLog;
+import org.sadasya.common.EvidenceJson;
 import org.sadasya.common.Times;
 import org.sadasya.enrollment.EnrollmentData;
 import org.sadasya.enrollment.EnrollmentRecord;
 import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.EnrollmentStatus;
 import org.sadasya.enrollment.ImageStore;
+import org.sadasya.face.challenge.ChallengeStep;
 import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
@@ -44,6 +47,7 @@ public final class VerifyEnrollment {
     private final DecideEnrollment decide;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
+    private final ObjectMapper evidenceJson;
     private final Clock clock;
     private final VerificationHook hook;
     private final MeterRegistry meters;
@@ -63,6 +67,7 @@ public final class VerifyEnrollment {
         this.decide = decide;
         this.tx = tx;
         this.json = json;
+        this.evidenceJson = EvidenceJson.of(json);
         this.clock = clock;
         this.hook = hook;
         this.meters = meters;
@@ -160,9 +165,20 @@ public final class VerifyEnrollment {
         GeoPoint boothPoint = booth.latitude() == null || booth.longitude() == null ? null
                 : new GeoPoint(booth.latitude(), booth.longitude());
         GeoPoint position = data.latitude() == null ? null : new GeoPoint(data.latitude(), data.longitude());
-        return new EnrollmentCase(e.submissionId(), photo, burst, workerFaces.embeddings(e.workerId()), boothPoint,
-                booth.radiusMeters() == null ? 0 : booth.radiusMeters(), position, data.accuracyMeters(),
-                data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile());
+        return new EnrollmentCase(e.submissionId(), e.workerId(), photo, burst, workerFaces.embeddings(e.workerId()),
+                boothPoint, booth.radiusMeters() == null ? 0 : booth.radiusMeters(), position, data.accuracyMeters(),
+                data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile(),
+                challengeOf(data.challenge()));
+    }
+
+    /** The stored challenge, validated at intake, as the rules see it. */
+    private static CaptureChallenge challengeOf(EnrollmentData.Challenge c) {
+        if (c == null) {
+            return null;
+        }
+        return new CaptureChallenge(c.challengeId(), c.steps().stream().map(ChallengeStep::valueOf).toList(),
+                Instant.parse(c.issuedAt()), Instant.parse(c.expiresAt()), c.signature(), c.frameTimesMs(),
+                c.stepStartsMs());
     }
 
     private EnrollmentData read(String dataJson) {
@@ -175,7 +191,7 @@ public final class VerifyEnrollment {
 
     public String reasonsJson(List<RuleResult> reasons) {
         try {
-            return json.writeValueAsString(reasons.stream().map(r -> {
+            return evidenceJson.writeValueAsString(reasons.stream().map(r -> {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("code", r.code().name());
                 m.put("outcome", r.outcome().name());

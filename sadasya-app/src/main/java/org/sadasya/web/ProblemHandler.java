@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.tomcat.util.http.fileupload.impl.FileCountLimitExceededException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -50,6 +52,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return cast(respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "IMAGE_TOO_LARGE", null)));
+    }
+
+    /**
+     * The container refuses a multipart request before any part reaches a controller: more parts
+     * than {@code server.tomcat.max-part-count} → 413 TOO_MANY_PARTS; otherwise the upload could not
+     * be parsed (cut off, malformed) → 400 MULTIPART_INVALID.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FileCountLimitExceededException) {
+                return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "TOO_MANY_PARTS", null));
+            }
+        }
+        return respond(problem(HttpStatus.BAD_REQUEST, "MULTIPART_INVALID", null));
     }
 
     @Override

@@ -70,7 +70,7 @@ public class WorkerController {
         this.passwords = passwords;
         this.audit = audit;
         this.tx = tx;
-        this.policy = props.verification().policy();
+        this.policy = props.policy();
     }
 
     public record NewWorker(String name, String mobile, String password, Long orgUnitId) {}

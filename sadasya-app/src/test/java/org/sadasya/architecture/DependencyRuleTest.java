@@ -20,7 +20,8 @@ class DependencyRuleTest {
     static final Path DOMAIN = Path.of("src/main/java/org/sadasya/verification");
     static final Set<String> PURE = Set.of("DecideEnrollment", "RuleResult", "Decision", "Verdict", "Outcome",
             "ReasonCode", "EnrollmentCase", "FaceSelection", "GeoPoint", "DifferenceHash", "VerificationPolicy",
-            "FaceAnalyzer", "MemberFaceIndex", "MemberRepository", "ImageFingerprints", "CaptureTimeReader");
+            "FaceAnalyzer", "MemberFaceIndex", "MemberRepository", "ImageFingerprints", "CaptureTimeReader",
+            "LivenessRule", "ChallengeTickets", "CaptureChallenge", "TicketStatus");
     static final List<String> FORBIDDEN = List.of("import org.springframework", "import java.sql", "import javax.sql",
             "import jakarta", "import ai.onnxruntime", "import com.fasterxml", "import io.micrometer",
             "import org.sadasya.enrollment", "import org.sadasya.member", "import org.sadasya.web",

@@ -44,6 +44,20 @@ class SadasyaPropertiesTest {
     }
 
     @Test
+    void challengeAndLivenessDefaults_areTheDocumentedOnes() {
+        SadasyaProperties p = org.springframework.boot.context.properties.bind.Binder
+                .get(new org.springframework.core.env.StandardEnvironment())
+                .bindOrCreate("sadasya", SadasyaProperties.class);
+        assertThat(p.challenge().lifetime()).isEqualTo(java.time.Duration.ofDays(3));
+        assertThat(p.challenge().grace()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(p.challenge().steps()).isEqualTo(3);
+        assertThat(p.challenge().maxCount()).isEqualTo(50);
+        assertThat(p.intake().maxBurstFrames()).isEqualTo(12);
+        assertThat(p.liveness().requireChallenge()).isTrue();
+        assertThat(p.policy().requireChallenge()).isTrue();
+    }
+
+    @Test
     void anUnknownFormat_isRefused() {
         assertThatThrownBy(() -> SadasyaProperties.hnswOptions("int3", 16, 200, 0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -44,6 +44,9 @@ class EnrollmentJourneyTest {
         r.add("sadasya.data-dir", dir::toString);
         r.add("sadasya.admin-password", () -> ADMIN_PASSWORD);
         r.add("sadasya.verifier.poll", () -> "100ms");
+        // the single-image journey with the real engine: captures without a challenge are judged by
+        // the photo detector alone (ChallengeApiTest covers the challenge through the API)
+        r.add("sadasya.liveness.require-challenge", () -> "false");
     }
 
     @LocalServerPort

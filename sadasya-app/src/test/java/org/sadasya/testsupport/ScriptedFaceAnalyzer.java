@@ -3,11 +3,16 @@ package org.sadasya.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sadasya.face.FaceBox;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.LivenessScore;
 import org.sadasya.face.LivenessVerdict;
+import org.sadasya.face.challenge.BurstTiming;
+import org.sadasya.face.challenge.ChallengeEvidence;
+import org.sadasya.face.challenge.FaceChallengeResult;
+import org.sadasya.face.challenge.FaceChallengeVerdict;
 import org.sadasya.verification.FaceAnalyzer;
 
 /**
@@ -15,6 +20,10 @@ import org.sadasya.verification.FaceAnalyzer;
  * (API contract, queue, restart): the "photo" is a small real JPEG whose comment segment holds a
  * script such as {@code faces:W1,M7} (worker 1 and member 7, both live) or {@code faces:W1,M7?}
  * (member in doubt).
+ * Burst frames carry the challenge's script, read from the first frame by {@link #challenge}:
+ * {@code challenge:TURN_LEFT>LOOK_UP>FACE_CAMERA} (what the faces did: FOLLOWED when that is the
+ * ticket's steps, NOT_FOLLOWED otherwise), or {@code PLANAR} / {@code UNUSABLE}; one entry per face,
+ * comma-separated, the last one standing for the faces after it.
  * Each person is an orthogonal unit embedding, so different people have cosine 0. The face tests
  * with real photos run the real engine (EnrollmentJourneyTest).
  */
@@ -50,6 +59,43 @@ public final class ScriptedFaceAnalyzer implements FaceAnalyzer {
             }
         }
         return new ImageAnalysis(1280, 960, faces, "scripted-test-double");
+    }
+
+    /** A burst frame carrying a challenge script; {@code seq} makes each frame of a burst its own image. */
+    public static byte[] frame(String script, int seq) {
+        return TinyJpegs.of(31L * script.hashCode() + seq, "challenge:" + script + ";");
+    }
+
+    /** The {@code count} frames of a burst that did {@code script}. */
+    public static byte[][] burst(String script, int count) {
+        byte[][] frames = new byte[count][];
+        for (int i = 0; i < count; i++) {
+            frames[i] = frame(script, i);
+        }
+        return frames;
+    }
+
+    @Override
+    public ChallengeEvidence challenge(ImageAnalysis still, List<byte[]> frames, BurstTiming timing,
+            List<Integer> faces) {
+        String all = frames.isEmpty() ? "" : new String(frames.get(0), StandardCharsets.ISO_8859_1);
+        int start = all.indexOf("challenge:");
+        String[] perFace = start < 0 ? new String[] {"UNUSABLE"}
+                : all.substring(start + 10, all.indexOf(';', start)).split(",");
+        String asked = String.join(">", timing.steps().stream().map(Enum::name).toList());
+        List<FaceChallengeResult> results = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            String did = perFace[Math.min(i, perFace.length - 1)].trim();
+            Map<String, Object> evidence = Map.of("scriptedSteps", did, "frames", frames.size());
+            results.add(switch (did) {
+                case "PLANAR" -> new FaceChallengeResult(faces.get(i), FaceChallengeVerdict.PLANAR, "PLANAR_MOTION", evidence);
+                case "UNUSABLE" -> new FaceChallengeResult(faces.get(i), FaceChallengeVerdict.UNUSABLE, "TOO_DARK", evidence);
+                default -> did.equals(asked)
+                        ? new FaceChallengeResult(faces.get(i), FaceChallengeVerdict.FOLLOWED, "STEPS_FOLLOWED", evidence)
+                        : new FaceChallengeResult(faces.get(i), FaceChallengeVerdict.NOT_FOLLOWED, "STEP_MISSED", evidence);
+            });
+        }
+        return new ChallengeEvidence(frames.size(), results);
     }
 
     @Override

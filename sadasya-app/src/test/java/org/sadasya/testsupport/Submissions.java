@@ -9,13 +9,25 @@ public final class Submissions {
     }
 
     public static String data(String submissionId, long boothId, String epic, String mobile, double lat, double lon) {
+        return data(submissionId, boothId, epic, mobile, lat, lon, "2026-11-29T10:00:00Z", null);
+    }
+
+    /** With a {@code challenge} object (JSON, or null for a capture without a ticket) taken at {@code capturedAt}. */
+    public static String data(String submissionId, long boothId, String epic, String mobile, String capturedAt,
+            String challenge) {
+        return data(submissionId, boothId, epic, mobile, 23.2600, 77.4127, capturedAt, challenge);
+    }
+
+    static String data(String submissionId, long boothId, String epic, String mobile, double lat, double lon,
+            String capturedAt, String challenge) {
         return """
                 {"submissionId": "%s", "boothId": %d,
                  "member": {"name": "Sunita Devi", "nameHi": "सुनीता देवी", "mobile": "%s",
                             "epic": "%s", "age": 34, "gender": "F"},
                  "latitude": %s, "longitude": %s, "accuracyMeters": 8,
-                 "capturedAt": "2026-11-29T10:00:00Z", "consent": true}
-                """.formatted(submissionId, boothId, mobile, epic, lat, lon);
+                 "capturedAt": "%s", "consent": true%s}
+                """.formatted(submissionId, boothId, mobile, epic, lat, lon, capturedAt,
+                challenge == null ? "" : ", \"challenge\": " + challenge);
     }
 
     /** Enough of a JPEG for the intake's format sniffing (the engine is not involved at intake). */

@@ -19,6 +19,11 @@ import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.ImageLiveness;
 import org.sadasya.face.LivenessScore;
 import org.sadasya.face.LivenessVerdict;
+import org.sadasya.face.challenge.BurstTiming;
+import org.sadasya.face.challenge.ChallengeEvidence;
+import org.sadasya.face.challenge.ChallengeStep;
+import org.sadasya.face.challenge.FaceChallengeResult;
+import org.sadasya.face.challenge.FaceChallengeVerdict;
 import org.sadasya.face.image.ImageErrorCode;
 import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.verification.CaptureTimeReader.CaptureTime;
@@ -47,7 +52,17 @@ class DecideEnrollmentTest {
     final List<FingerprintMatch> earlierPhotos = new ArrayList<>();
     Optional<CaptureTime> exif = Optional.empty();
 
-    final DecideEnrollment decide = new DecideEnrollment(
+    // The challenge: what the ticket check answers, and what the burst says about each asked face
+    // (the last verdict stands for the faces after it).
+    TicketStatus ticket = TicketStatus.TICKET_VALID;
+    final List<Instant[]> redeemed = new ArrayList<>();
+    List<FaceChallengeVerdict> burstVerdicts = List.of(FaceChallengeVerdict.FOLLOWED);
+    final List<List<Integer>> askedFaces = new ArrayList<>();
+
+    final DecideEnrollment decide = decider(VerificationPolicy.defaults());
+
+    DecideEnrollment decider(VerificationPolicy policy) {
+        return new DecideEnrollment(
             new FaceAnalyzer() {
                 @Override
                 public ImageAnalysis analyze(byte[] image) throws ImageRejectedException {
@@ -55,6 +70,23 @@ class DecideEnrollmentTest {
                         throw analysisError;
                     }
                     return analysis;
+                }
+
+                @Override
+                public ChallengeEvidence challenge(ImageAnalysis still, List<byte[]> frames, BurstTiming timing,
+                        List<Integer> faces) {
+                    askedFaces.add(faces);
+                    List<FaceChallengeResult> results = new ArrayList<>();
+                    for (int i = 0; i < faces.size(); i++) {
+                        FaceChallengeVerdict v = burstVerdicts.get(Math.min(i, burstVerdicts.size() - 1));
+                        results.add(new FaceChallengeResult(faces.get(i), v, switch (v) {
+                            case FOLLOWED -> "STEPS_FOLLOWED";
+                            case PLANAR -> "PLANAR_MOTION";
+                            case NOT_FOLLOWED -> "STEP_MISSED";
+                            case UNUSABLE -> "TOO_DARK";
+                        }, Map.of("yawDegrees", List.of(0.0, 24.5, 2.0))));
+                    }
+                    return new ChallengeEvidence(frames.size(), results);
                 }
 
                 @Override
@@ -88,8 +120,13 @@ class DecideEnrollmentTest {
                 }
             },
             image -> exif,
+            (workerId, submissionId, challenge, capturedAt, receivedAt) -> {
+                redeemed.add(new Instant[] {capturedAt, receivedAt});
+                return ticket;
+            },
             Clock.fixed(NOW, ZoneOffset.UTC),
-            VerificationPolicy.defaults());
+            policy);
+    }
 
     static float[] person(int axis) {
         float[] v = new float[8];
@@ -111,9 +148,36 @@ class DecideEnrollmentTest {
         return enrolment(new GeoPoint(23.2601, 77.4128), 8.0);
     }
 
+    static final CaptureChallenge CHALLENGE = new CaptureChallenge("5d1c3b4e-8f0a-4c61-9a55-1f2e3d4c5b6a",
+            List.of(ChallengeStep.TURN_LEFT, ChallengeStep.LOOK_UP, ChallengeStep.FACE_CAMERA),
+            NOW.minusSeconds(3600), NOW.plusSeconds(3600), "c2lnbmF0dXJl", List.of(0L, 1000L, 2000L),
+            List.of(0L, 800L, 1600L));
+
+    /** A capture that followed a challenge: three burst frames and the ticket. */
     static EnrollmentCase enrolment(GeoPoint position, Double accuracy) {
-        return new EnrollmentCase("sub-1", new byte[] {1}, List.of(), List.of(WORKER), BOOTH, 200, position, accuracy,
-                NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678");
+        return new EnrollmentCase("sub-1", 11, new byte[] {1}, List.of(new byte[] {2}, new byte[] {3}, new byte[] {4}),
+                List.of(WORKER), BOOTH, 200, position, accuracy, NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678",
+                CHALLENGE);
+    }
+
+    static EnrollmentCase with(EnrollmentCase c, List<float[]> references, List<byte[]> burst, CaptureChallenge ch) {
+        return new EnrollmentCase(c.submissionId(), c.workerId(), c.photo(), burst, references, c.booth(),
+                c.boothRadiusMeters(), c.position(), c.accuracyMeters(), c.claimedCapture(), c.receivedAt(), c.epic(),
+                c.mobile(), ch);
+    }
+
+    /** The same capture without a ticket (the app's offline fallback): no challenge, no burst. */
+    static EnrollmentCase withoutTicket() {
+        EnrollmentCase c = enrolment();
+        return with(c, c.workerReferences(), List.of(), null);
+    }
+
+    static VerificationPolicy challengeNotRequired() {
+        VerificationPolicy d = VerificationPolicy.defaults();
+        return new VerificationPolicy(d.minDetectionScore(), d.minFaceSizePixels(), d.thirdFaceAreaRatio(),
+                d.duplicateReviewMargin(), d.radiusReviewFactor(), d.maxAccuracyMeters(), d.reuseRejectDistance(),
+                d.reuseReviewDistance(), d.captureTolerance(), d.captureReviewWindow(), d.exifZone(),
+                d.mobileReuseOutcome(), false);
     }
 
     static RuleResult reason(Decision d, ReasonCode code) {
@@ -215,10 +279,11 @@ class DecideEnrollmentTest {
     void selfieWithPrintedMemberPhoto_isRejectedForLiveness() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.SPOOF));
 
-        Decision d = decide.decide(enrolment());
+        Decision d = decide.decide(withoutTicket());
 
         assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(reason(d, ReasonCode.LIVENESS).outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(reason(d, ReasonCode.LIVENESS).evidence()).containsEntry("reason", "SINGLE_IMAGE_SPOOF");
     }
 
     @Test
@@ -227,10 +292,10 @@ class DecideEnrollmentTest {
                 face(MEMBER, 500, 180, LivenessVerdict.LIVE)), "test-models",
                 new ImageLiveness(0.93, Optional.of(LivenessVerdict.SPOOF), 0.93, List.of("whole image: recapture cues spoof")));
 
-        RuleResult r = reason(decide.decide(enrolment()), ReasonCode.LIVENESS);
+        RuleResult r = reason(decide.decide(withoutTicket()), ReasonCode.LIVENESS);
 
         assertThat(r.outcome()).isEqualTo(Outcome.REJECT);
-        assertThat(r.evidence()).containsEntry("imageSpoofScore", 0.93);
+        assertThat(r.evidence()).containsEntry("imageSpoofScore", 0.93).containsEntry("reason", "RECAPTURE_SPOOF");
     }
 
     @Test
@@ -239,14 +304,17 @@ class DecideEnrollmentTest {
                 face(MEMBER, 500, 180, LivenessVerdict.LIVE), face(STRANGER, 900, 30, LivenessVerdict.DOUBT)),
                 "test-models", new ImageLiveness(0.5, Optional.of(LivenessVerdict.DOUBT), 0.1, List.of()));
 
-        assertThat(reason(decide.decide(enrolment()), ReasonCode.LIVENESS).outcome()).isEqualTo(Outcome.PASS);
+        assertThat(reason(decider(challengeNotRequired()).decide(withoutTicket()), ReasonCode.LIVENESS).outcome())
+                .as("judged by the detector alone").isEqualTo(Outcome.PASS);
+        decide.decide(enrolment());
+        assertThat(askedFaces).as("the burst is read for the two counted faces only").containsExactly(List.of(0, 1));
     }
 
     @Test
     void livenessDoubt_goesToReview() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.DOUBT), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
 
-        assertThat(decide.decide(enrolment()).verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(decider(challengeNotRequired()).decide(withoutTicket()).verdict()).isEqualTo(Verdict.REVIEW);
     }
 
     @Test
@@ -372,10 +440,152 @@ class DecideEnrollmentTest {
     void workerWithoutReferenceFace_goesToReview() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
         EnrollmentCase c = enrolment();
-        EnrollmentCase noReference = new EnrollmentCase(c.submissionId(), c.photo(), c.burst(), List.of(), c.booth(),
-                c.boothRadiusMeters(), c.position(), c.accuracyMeters(), c.claimedCapture(), c.receivedAt(), c.epic(),
-                c.mobile());
+        EnrollmentCase noReference = with(c, List.of(), c.burst(), c.challenge());
 
         assertThat(decide.decide(noReference).verdict()).isEqualTo(Verdict.REVIEW);
+    }
+
+    // LIVENESS with a challenge (DESIGN.md, "Capture and challenge"): the decision table.
+
+    static FaceObservation[] twoFaces(LivenessVerdict worker, LivenessVerdict member) {
+        return new FaceObservation[] {face(WORKER, 100, 200, worker), face(MEMBER, 500, 180, member)};
+    }
+
+    @Test
+    void bothFacesFollowedAValidTicket_passes_outweighingTheDetectorsDoubt_withTheChallengeEvidence() {
+        analysis = photo(twoFaces(LivenessVerdict.DOUBT, LivenessVerdict.DOUBT));
+
+        Decision d = decide.decide(enrolment());
+
+        RuleResult r = reason(d, ReasonCode.LIVENESS);
+        assertThat(r.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(d.verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(r.evidence()).containsEntry("reason", "CHALLENGE_FOLLOWED").containsEntry("ticket", "TICKET_VALID")
+                .containsEntry("challengeId", CHALLENGE.challengeId()).containsEntry("burstFrames", 3);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> faces = (List<Map<String, Object>>) r.evidence().get("faces");
+        assertThat(faces).hasSize(2).allSatisfy(f -> {
+            assertThat(f).containsEntry("followed", true).containsEntry("verdict", "FOLLOWED");
+            assertThat(f.get("evidence")).isEqualTo(Map.of("yawDegrees", List.of(0.0, 24.5, 2.0)));
+        });
+        assertThat(faces).extracting(f -> f.get("face")).containsExactly(0, 1);
+    }
+
+    @Test
+    void aFaceThatMovedLikeAPlane_isRejected_evenWhenTheOtherFollowed() {
+        analysis = photo(twoFaces(LivenessVerdict.LIVE, LivenessVerdict.LIVE));
+        burstVerdicts = List.of(FaceChallengeVerdict.FOLLOWED, FaceChallengeVerdict.PLANAR);
+
+        RuleResult r = reason(decide.decide(enrolment()), ReasonCode.LIVENESS);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(r.evidence()).containsEntry("reason", "CHALLENGE_PLANAR");
+    }
+
+    @Test
+    void aFaceThatDidNotFollowTheSteps_isRejected_evenWithLiveLookingFaces() {
+        analysis = photo(twoFaces(LivenessVerdict.LIVE, LivenessVerdict.LIVE));
+        burstVerdicts = List.of(FaceChallengeVerdict.NOT_FOLLOWED);
+
+        Decision d = decide.decide(enrolment());
+
+        assertThat(d.verdict()).isEqualTo(Verdict.REJECTED);
+        assertThat(reason(d, ReasonCode.LIVENESS).evidence()).containsEntry("reason", "CHALLENGE_NOT_FOLLOWED");
+    }
+
+    @Test
+    void anUnusableBurst_goesToReview_withTheFacesReason() {
+        analysis = photo(twoFaces(LivenessVerdict.LIVE, LivenessVerdict.LIVE));
+        burstVerdicts = List.of(FaceChallengeVerdict.FOLLOWED, FaceChallengeVerdict.UNUSABLE);
+
+        RuleResult r = reason(decide.decide(enrolment()), ReasonCode.LIVENESS);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(r.evidence()).containsEntry("reason", "CHALLENGE_UNUSABLE");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> faces = (List<Map<String, Object>>) r.evidence().get("faces");
+        assertThat(faces.get(1)).containsEntry("reason", "TOO_DARK").containsEntry("followed", false);
+    }
+
+    @Test
+    void everyTicketProblem_capsLivenessAtReview_withItsOwnReason_thoughTheFacesFollowed() {
+        analysis = photo(twoFaces(LivenessVerdict.LIVE, LivenessVerdict.LIVE));
+        for (TicketStatus problem : TicketStatus.values()) {
+            if (problem == TicketStatus.TICKET_VALID || problem == TicketStatus.NO_TICKET) {
+                continue;
+            }
+            ticket = problem;
+            RuleResult r = reason(decide.decide(enrolment()), ReasonCode.LIVENESS);
+            assertThat(r.outcome()).as(problem.name()).isEqualTo(Outcome.REVIEW);
+            assertThat(r.evidence()).containsEntry("reason", problem.name()).containsEntry("ticket", problem.name());
+        }
+    }
+
+    @Test
+    void aPlanarFace_isRejected_whateverTheTicket() {
+        analysis = photo(twoFaces(LivenessVerdict.LIVE, LivenessVerdict.LIVE));
+        burstVerdicts = List.of(FaceChallengeVerdict.PLANAR);
+        ticket = TicketStatus.TICKET_FORGED;
+
+        assertThat(reason(decide.decide(enrolment()), ReasonCode.LIVENESS).outcome()).isEqualTo(Outcome.REJECT);
+    }
+
+    @Test
+    void withoutATicket_livenessIsReviewAtBest_whenTheChallengeIsRequired() {
+        analysis = photo(twoFaces(LivenessVerdict.LIVE, LivenessVerdict.LIVE));
+
+        Decision d = decide.decide(withoutTicket());
+
+        RuleResult r = reason(d, ReasonCode.LIVENESS);
+        assertThat(r.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(d.verdict()).isEqualTo(Verdict.REVIEW);
+        assertThat(r.evidence()).containsEntry("reason", "NO_TICKET").containsEntry("ticket", "NO_TICKET")
+                .containsEntry("challengeId", null).containsEntry("burstFrames", 0);
+        assertThat(redeemed).as("no ticket, nothing to redeem").isEmpty();
+        assertThat(askedFaces).isEmpty();
+    }
+
+    @Test
+    void withoutATicket_andNoRequirement_theDetectorAloneDecides() {
+        analysis = photo(twoFaces(LivenessVerdict.LIVE, LivenessVerdict.LIVE));
+
+        RuleResult r = reason(decider(challengeNotRequired()).decide(withoutTicket()), ReasonCode.LIVENESS);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(r.evidence()).containsEntry("reason", "SINGLE_IMAGE_LIVE");
+    }
+
+    @Test
+    void aFollowedChallenge_againstTheDetectorsSpoof_isADisagreementForAPerson() {
+        analysis = photo(twoFaces(LivenessVerdict.LIVE, LivenessVerdict.SPOOF));
+
+        RuleResult r = reason(decide.decide(enrolment()), ReasonCode.LIVENESS);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(r.evidence()).containsEntry("reason", "DETECTOR_DISAGREES");
+    }
+
+    @Test
+    void theTicket_isRedeemedWithTheClaimedCaptureTime_evenWhenThePhotoIsUnusable() {
+        analysisError = new ImageRejectedException(ImageErrorCode.IMAGE_UNREADABLE, "cut off");
+
+        decide.decide(enrolment());
+
+        assertThat(redeemed).hasSize(1);
+        assertThat(redeemed.get(0)).containsExactly(NOW.minusSeconds(60), NOW);
+    }
+
+    @Test
+    void everyLivenessReason_hasWorkerFacingTextInBothLanguages() throws java.io.IOException {
+        for (String file : List.of("/messages.properties", "/messages_hi.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream(file),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                p.load(in);
+            }
+            for (String key : LivenessRule.REASONS) {
+                assertThat(p.getProperty("liveness.reason." + key)).as(file + ": " + key).isNotBlank();
+            }
+        }
     }
 }

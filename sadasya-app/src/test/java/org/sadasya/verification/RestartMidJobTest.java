@@ -41,6 +41,8 @@ class RestartMidJobTest {
                 .initializers(ctx -> ctx.getBeanFactory().registerSingleton("verificationHook", hook))
                 // arguments, not builder properties: those are defaults that application.yml overrides
                 .run("--server.port=0", "--sadasya.data-dir=" + dataDir, "--sadasya.admin-password=restart-admin",
+                        // about restarts, not liveness: a capture without a challenge may pass
+                        "--sadasya.liveness.require-challenge=false",
                         "--sadasya.verifier.lease=2s", "--sadasya.verifier.poll=100ms");
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sadasya.SadasyaApplication;
 import org.sadasya.testsupport.Api;
+import org.sadasya.testsupport.Challenges;
 import org.sadasya.testsupport.Hierarchy;
 import org.sadasya.testsupport.ScriptedFaceAnalyzer;
 import org.sadasya.testsupport.ServiceTestConfig;
@@ -74,9 +75,21 @@ class ApiContractTest {
         return "ABC%07d".formatted(n * 100 + SEQ.incrementAndGet() % 100);
     }
 
+    /** An enrolment whose faces followed a fresh ticket (the app's normal path). */
     Api.Response enrol(String script, String submissionId, String epic) {
-        return worker.multipart("/api/v1/enrollments", Api.enrolment(ScriptedFaceAnalyzer.photo(script),
-                Submissions.data(submissionId, boothId, epic, "97%08d".formatted(n * 100 + SEQ.get() % 100))));
+        return enrol(script, submissionId, epic, Challenges.ticket(worker));
+    }
+
+    Api.Response enrol(String script, String submissionId, String epic, JsonNode ticket) {
+        return enrol(script, submissionId, epic, ticket, Challenges.followed(ticket));
+    }
+
+    /** @param burstScript what the faces did during the burst ({@link ScriptedFaceAnalyzer}) */
+    Api.Response enrol(String script, String submissionId, String epic, JsonNode ticket, String burstScript) {
+        String data = Submissions.data(submissionId, boothId, epic, "97%08d".formatted(n * 100 + SEQ.get() % 100),
+                ticket.get("issuedAt").asText(), Challenges.challenge(ticket, 3));
+        return worker.multipart("/api/v1/enrollments",
+                Challenges.enrolment(ScriptedFaceAnalyzer.photo(script), burstScript, 3, data));
     }
 
     JsonNode decided(String submissionId) {
@@ -107,14 +120,15 @@ class ApiContractTest {
     void resubmittingSameSubmissionId_returnsTheFirstAnswer_andConflictingContentIs409() {
         String id = UUID.randomUUID().toString();
         String epic = epic();
-        Api.Response first = enrol("W%d,M%d".formatted(n, n), id, epic);
+        JsonNode ticket = Challenges.ticket(worker);
+        Api.Response first = enrol("W%d,M%d".formatted(n, n), id, epic, ticket);
         decided(id);
-        Api.Response again = enrol("W%d,M%d".formatted(n, n), id, epic);
+        Api.Response again = enrol("W%d,M%d".formatted(n, n), id, epic, ticket);
 
         assertThat(again.status()).isEqualTo(first.status());
         assertThat(again.body()).isEqualTo(first.body());
 
-        Api.Response conflict = enrol("W%d,M%d".formatted(n, n), id, epic());
+        Api.Response conflict = enrol("W%d,M%d".formatted(n, n), id, epic(), ticket);
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.contentType()).startsWith("application/problem+json");
         assertThat(conflict.json().get("code").asText()).isEqualTo("SUBMISSION_CONFLICT");
@@ -198,7 +212,7 @@ class ApiContractTest {
     @Test
     void doubtfulLiveness_goesToReview_andAReviewerInScopeResolvesIt() {
         String id = UUID.randomUUID().toString();
-        enrol("W%d,M%d?".formatted(n, n), id, epic());
+        enrol("W%d,M%d?".formatted(n, n), id, epic(), Challenges.ticket(worker), "UNUSABLE");
         assertThat(decided(id).get("status").asText()).isEqualTo("REVIEW");
 
         created(admin.post("/api/v1/users", ("{\"username\": \"rev%d\", \"password\": \"review-pw\", \"name\": \"R\","

@@ -19,6 +19,7 @@ import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.security.Role;
 import org.sadasya.security.UserRepository;
 import org.sadasya.testsupport.Api;
+import org.sadasya.testsupport.Challenges;
 import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.ScriptedFaceAnalyzer;
 import org.sadasya.testsupport.ServiceTestConfig;
@@ -82,8 +83,8 @@ class PostgresServiceTest {
     }
 
     @Test
-    void onPostgresql_anEnrolmentIsStoredVerifiedAndAccepted() {
-        try (ConfigurableApplicationContext ctx = startWithKeys("--sadasya.liveness.require-challenge=false")) {
+    void onPostgresql_anEnrolmentFollowingItsTicketIsAccepted_andTheTicketServesOnce() {
+        try (ConfigurableApplicationContext ctx = startWithKeys()) {
             var units = ctx.getBean(OrgUnitRepository.class);
             var state = units.insert(null, OrgLevel.STATE, "MP", "Madhya Pradesh", null, null, null, null);
             var booth = units.insert(state, OrgLevel.BOOTH, "MP-B1", "Booth 1", null, 23.26, 77.4127, 200.0);
@@ -94,13 +95,25 @@ class PostgresServiceTest {
             ctx.getBean(WorkerFaceRepository.class).insert(worker, ref, "scripted", "0".repeat(32), 0.9, 0.1);
 
             Api api = new Api(((WebServerApplicationContext) ctx).getWebServer().getPort()).login("9812300000", "worker-pw");
+            var ticket = Challenges.ticket(api);
             String id = UUID.randomUUID().toString();
-            Api.Response r = api.multipart("/api/v1/enrollments", Api.enrolment(ScriptedFaceAnalyzer.photo("W1,M3"),
-                    Submissions.data(id, booth.id(), "ABC1234567", "9812345678")));
+            Api.Response r = api.multipart("/api/v1/enrollments", Challenges.enrolment(ScriptedFaceAnalyzer.photo("W1,M3"),
+                    Challenges.followed(ticket), 3, Submissions.data(id, booth.id(), "ABC1234567", "9812345678",
+                            ticket.get("issuedAt").asText(), Challenges.challenge(ticket, 3))));
             assertThat(r.status()).isEqualTo(202);
             var done = api.await("/api/v1/enrollments/" + id, j -> j.get("status").asText().equals("ACCEPTED"),
                     Duration.ofSeconds(20)).json();
             assertThat(done.get("memberId").asText()).isEqualTo("MP-0000001");
+
+            String again = UUID.randomUUID().toString();
+            api.multipart("/api/v1/enrollments", Challenges.enrolment(ScriptedFaceAnalyzer.photo("W1,M4"),
+                    Challenges.followed(ticket), 3, Submissions.data(again, booth.id(), "ABC7654321", "9812345679",
+                            ticket.get("issuedAt").asText(), Challenges.challenge(ticket, 3))));
+            var second = api.await("/api/v1/enrollments/" + again, j -> j.get("status").asText().equals("REVIEW"),
+                    Duration.ofSeconds(20)).json();
+            var liveness = java.util.stream.StreamSupport.stream(second.get("reasons").spliterator(), false)
+                    .filter(x -> x.get("code").asText().equals("LIVENESS")).findFirst().orElseThrow();
+            assertThat(liveness.get("evidence").get("reason").asText()).isEqualTo("TICKET_USED");
         }
     }
 }
