@@ -224,6 +224,7 @@ async function boot() {
     show('login');
   }
   document.body.dataset.ready = 'true';
+  performance.mark('sadasya-ready');
 }
 
 boot();

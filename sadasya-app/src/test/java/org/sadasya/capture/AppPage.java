@@ -177,6 +177,12 @@ final class AppPage {
                 seen.add((String) step);
             }
         }
+        fill(m, boothId);
+        return seen;
+    }
+
+    /** Fills the member form once it is shown. */
+    void fill(Member m, long boothId) {
         awaitShown("member-name");
         type("member-name", m.name());
         type("member-mobile", m.mobile());
@@ -187,7 +193,6 @@ final class AppPage {
         if (!el("member-consent").isSelected()) {
             el("member-consent").click();
         }
-        return seen;
     }
 
     void save() {
