@@ -121,14 +121,6 @@ class ChallengeApiTest {
     }
 
     @Test
-    void theDefaultStepSource_isRandom_andFollowable() {
-        RandomChallengeSteps defaults = new RandomChallengeSteps(3);
-        for (int i = 0; i < 50; i++) {
-            assertThat(ChallengeSequences.followable(defaults.next())).isTrue();
-        }
-    }
-
-    @Test
     void onlyWorkers_getTickets_andTheCountIsBounded() {
         Api.Response byAdmin = admin.post("/api/v1/challenges", "{\"count\": 1}");
         assertThat(byAdmin.status()).isEqualTo(403);
@@ -355,6 +347,16 @@ class ChallengeApiTest {
         assertThat(sixty.contentType()).startsWith("application/problem+json");
         assertThat(sixty.json().get("code").asText()).isEqualTo("TOO_MANY_PARTS");
         assertThat(h.worker().get("/api/v1/enrollments/" + id).status()).as("nothing stored").isEqualTo(404);
+    }
+
+    @Test
+    void anUploadCutOffMidPart_isABadRequestWithACode_notAServerError() {
+        byte[] cut = ("--b\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"s.jpg\"\r\n"
+                + "Content-Type: image/jpeg\r\n\r\n\u00ff\u00d8 no end").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Api.Response r = h.worker().raw("/api/v1/enrollments", "multipart/form-data; boundary=b", cut);
+
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().get("code").asText()).isEqualTo("MULTIPART_INVALID");
     }
 
     @Test

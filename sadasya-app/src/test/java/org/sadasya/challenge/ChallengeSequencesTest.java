@@ -50,4 +50,13 @@ class ChallengeSequencesTest {
         // 1000 expected each; ±150 is more than 5 standard deviations (sqrt(6000·1/6·5/6) ≈ 29).
         assertThat(seen.values()).allSatisfy(c -> assertThat(c).isBetween(850, 1150));
     }
+
+    @Test
+    void theServersDefaultSource_drawsOnlyFollowableSequences() {
+        RandomChallengeSteps defaults = new RandomChallengeSteps(4);
+        assertThat(defaults.distinctSequences()).isEqualTo(21);
+        for (int i = 0; i < 200; i++) {
+            assertThat(ChallengeSequences.followable(defaults.next())).isTrue();
+        }
+    }
 }

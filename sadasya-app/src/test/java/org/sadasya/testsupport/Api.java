@@ -83,6 +83,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
 
+    /** A POST with a body as given, for requests the other methods would not build (malformed uploads). */
+    public Response raw(String path, String contentType, byte[] body) {
+        return send(builder(path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** The parts of an enrolment: photo, data and optional burst frames. */
     public static List<Part> enrolment(byte[] photo, String data, byte[]... burst) {
         List<Part> parts = new ArrayList<>();

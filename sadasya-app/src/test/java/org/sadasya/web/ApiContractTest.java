@@ -290,6 +290,7 @@ class ApiContractTest {
         Api.Response openapi = anonymous.get("/v3/api-docs");
         assertThat(openapi.status()).isEqualTo(200);
         assertThat(openapi.json().get("paths").has("/api/v1/enrollments")).isTrue();
+        assertThat(openapi.json().get("paths").has("/api/v1/challenges")).isTrue();
     }
 
     static JsonNode reason(JsonNode enrolment, String code) {
