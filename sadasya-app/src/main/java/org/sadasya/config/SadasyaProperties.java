@@ -10,7 +10,11 @@ import org.sadasya.verification.VerificationPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** {@code sadasya.*} in application.yml: see there for what each value is and where it comes from. */
+/**
+ * {@code sadasya.*} in application.yml: see there for what each value is and where it comes from.
+ *
+ * @param driveZone the time zone in which a worker's "today" and "this week" are counted
+ */
 @ConfigurationProperties(prefix = "sadasya")
 public record SadasyaProperties(
         Path dataDir,
@@ -30,7 +34,8 @@ public record SadasyaProperties(
         @DefaultValue Verifier verifier,
         @DefaultValue Verification verification,
         @DefaultValue Challenge challenge,
-        @DefaultValue Liveness liveness) {
+        @DefaultValue Liveness liveness,
+        @DefaultValue("Asia/Kolkata") ZoneId driveZone) {
 
     /** The rules' operating points: {@code sadasya.verification.*} and {@code sadasya.liveness.*}. */
     public VerificationPolicy policy() {

@@ -16,6 +16,7 @@ import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageKeys;
 import org.sadasya.enrollment.ImageStore;
 import org.sadasya.enrollment.SubmitEnrollment;
+import org.sadasya.enrollment.WorkerEnrollments;
 import org.sadasya.member.ExactMemberFaceIndex;
 import org.sadasya.member.HnswMemberFaceIndex;
 import org.sadasya.member.JdbcMemberRepository;
@@ -100,6 +101,12 @@ public class ServiceConfiguration {
     @Bean
     EnrollmentRepository enrollmentRepository(JdbcClient jdbc) {
         return new EnrollmentRepository(jdbc);
+    }
+
+    @Bean
+    WorkerEnrollments workerEnrollments(EnrollmentRepository enrollments, ObjectMapper json, Clock clock,
+            SadasyaProperties props) {
+        return new WorkerEnrollments(enrollments, json, clock, props.driveZone());
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.sadasya.security.Actor;
 import org.sadasya.security.Role;
 import org.sadasya.verification.VerificationRunner;
 import org.sadasya.web.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -30,14 +32,56 @@ public class EnrollmentController {
     private final SubmitEnrollment submit;
     private final EnrollmentRepository enrollments;
     private final VerificationRunner runner;
+    private final WorkerEnrollments mine;
     private final ObjectMapper json;
 
-    public EnrollmentController(SubmitEnrollment submit, EnrollmentRepository enrollments, VerificationRunner runner,
-            ObjectMapper json) {
+    public EnrollmentController(SubmitEnrollment submit, EnrollmentRepository enrollments, WorkerEnrollments mine,
+            VerificationRunner runner, ObjectMapper json) {
         this.submit = submit;
         this.enrollments = enrollments;
+        this.mine = mine;
         this.runner = runner;
         this.json = json;
+    }
+
+    @GetMapping
+    @Operation(summary = "The worker's own enrolments, newest first, with status, reason codes and outcomes,"
+            + " and today's and this week's counts")
+    public WorkerEnrollments.Page list(@AuthenticationPrincipal Actor actor,
+            @RequestParam(name = "mine", required = false) String mineOnly,
+            @RequestParam(name = "before", required = false) String before,
+            @RequestParam(name = "limit", required = false, defaultValue = "20") String limit) {
+        if (!"true".equals(mineOnly)) {
+            throw ApiException.fieldInvalid("mine", "field.mine");
+        }
+        if (actor.role() != Role.WORKER) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "problem.WORKER_ONLY", java.util.Map.of());
+        }
+        return mine.list(actor.userId(), before == null || before.isBlank() ? null : cursor(before), pageSize(limit));
+    }
+
+    private static long cursor(String before) {
+        try {
+            long id = Long.parseLong(before.trim());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the field error
+        }
+        throw ApiException.fieldInvalid("before", "field.cursor");
+    }
+
+    private static int pageSize(String limit) {
+        try {
+            int n = Integer.parseInt(limit.trim());
+            if (n >= 1 && n <= WorkerEnrollments.MAX_LIMIT) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the field error
+        }
+        throw ApiException.fieldInvalid("limit", "field.limit");
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

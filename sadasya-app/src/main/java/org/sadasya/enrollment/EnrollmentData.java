@@ -33,6 +33,9 @@ public record EnrollmentData(
     public static final Pattern EPIC = Pattern.compile("^[A-Z]{3}[0-9]{7}$");
     /** Indian mobile numbers: ten digits starting 6–9, optionally written with +91. */
     public static final Pattern MOBILE = Pattern.compile("^(?:\\+91)?([6-9][0-9]{9})$");
+    /** A member must be of voting age; above the upper bound the age is a typing error. */
+    public static final int MIN_AGE = 18;
+    public static final int MAX_AGE = 120;
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Member(String name, String nameHi, String mobile, String epic, Integer age, String gender) {}
@@ -263,7 +266,7 @@ public record EnrollmentData(
         }
         if (m.age() == null) {
             errors.add(new FieldError("member.age", "field.required"));
-        } else if (m.age() < 18 || m.age() > 120) {
+        } else if (m.age() < MIN_AGE || m.age() > MAX_AGE) {
             errors.add(new FieldError("member.age", "field.age"));
         }
         String gender = m.gender() == null ? null : m.gender().strip().toUpperCase(Locale.ROOT);

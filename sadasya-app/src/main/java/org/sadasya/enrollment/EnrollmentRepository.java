@@ -67,6 +67,18 @@ public final class EnrollmentRepository {
                         .params(status.name(), pathPrefix + "%", afterId, limit).query(ROW).list();
     }
 
+    /** A worker's own enrolments, newest first, below row {@code beforeId} (null = from the newest). */
+    public List<EnrollmentRecord> byWorker(long workerId, Long beforeId, int limit) {
+        return jdbc.sql(SELECT + " WHERE e.worker_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?")
+                .params(workerId, beforeId == null ? Long.MAX_VALUE : beforeId, limit).query(ROW).list();
+    }
+
+    /** How many enrolments a worker sent that were received at or after {@code since}. */
+    public long countByWorkerSince(long workerId, OffsetDateTime since) {
+        return jdbc.sql("SELECT COUNT(*) FROM enrollment WHERE worker_id = ? AND received_at >= ?")
+                .params(workerId, since).query(Long.class).single();
+    }
+
     public void markProcessing(long id) {
         jdbc.sql("UPDATE enrollment SET status = 'PROCESSING' WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')")
                 .params(id).update();

@@ -53,6 +53,12 @@ public final class OrgUnitRepository {
         return jdbc.sql("SELECT COUNT(*) FROM org_unit WHERE code = ?").params(code).query(Long.class).single() > 0;
     }
 
+    /** The booths in a scope (this unit's path and below), by code; at most {@code limit}. */
+    public List<OrgUnit> boothsWithin(String pathPrefix, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE level = 'BOOTH' AND path LIKE ? ORDER BY code LIMIT ?")
+                .params(pathPrefix + "%", limit).query(ROW).list();
+    }
+
     public List<OrgUnit> children(Long parentId) {
         return parentId == null
                 ? jdbc.sql("SELECT " + COLUMNS + " FROM org_unit WHERE parent_id IS NULL ORDER BY code").query(ROW).list()

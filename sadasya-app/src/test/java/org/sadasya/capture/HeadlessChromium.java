@@ -1,0 +1,67 @@
+package org.sadasya.capture;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.sadasya.face.testsupport.SharedData;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver (never a downloaded one), with a
+ * fake camera fed from a Y4M file, a fake GPS position, a fresh profile and a 360 × 640 phone screen.
+ * Without Chromium the tests are skipped locally and fail in CI (DESIGN.md, "Tests and data").
+ */
+final class HeadlessChromium {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final int WIDTH = 360;
+    static final int HEIGHT = 640;
+
+    private HeadlessChromium() {}
+
+    static void require() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        String message = "headless Chromium needs " + CHROMIUM + " and " + CHROMEDRIVER
+                + " (Debian packages chromium and chromium-driver; .ci/run installs them)";
+        if (SharedData.isCi()) {
+            throw new AssertionError(message + " (CI=true: a missing browser is a failure)");
+        }
+        Assumptions.abort(message);
+    }
+
+    static ChromeDriver start(Path camera, Path profile) {
+        require();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT,
+                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                "--use-file-for-fake-video-capture=" + camera);
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+        return driver;
+    }
+
+    /** The phone's GPS reports this position and accuracy; the page may use it and the camera. */
+    static void fakeLocation(ChromeDriver driver, String origin, double latitude, double longitude, double accuracyMeters) {
+        driver.executeCdpCommand("Browser.grantPermissions",
+                Map.of("origin", origin, "permissions", List.of("geolocation", "videoCapture")));
+        driver.executeCdpCommand("Emulation.setGeolocationOverride",
+                Map.of("latitude", latitude, "longitude", longitude, "accuracy", accuracyMeters));
+    }
+}
