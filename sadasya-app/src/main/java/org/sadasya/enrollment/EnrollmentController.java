@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.sadasya.security.Actor;
 import org.sadasya.security.Role;
 import org.sadasya.verification.VerificationRunner;
 import org.sadasya.web.ApiException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,14 +37,16 @@ public class EnrollmentController {
     private final VerificationRunner runner;
     private final WorkerEnrollments mine;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
     public EnrollmentController(SubmitEnrollment submit, EnrollmentRepository enrollments, WorkerEnrollments mine,
-            VerificationRunner runner, ObjectMapper json) {
+            VerificationRunner runner, ObjectMapper json, MessageSource messages) {
         this.submit = submit;
         this.enrollments = enrollments;
         this.mine = mine;
         this.runner = runner;
         this.json = json;
+        this.messages = messages;
     }
 
     @GetMapping
@@ -119,6 +124,27 @@ public class EnrollmentController {
         if (!visible) {
             throw ApiException.notFound("enrollment");
         }
-        return EnrollmentView.of(r, json);
+        EnrollmentView view = EnrollmentView.of(r, json);
+        if (actor.role() != Role.WORKER) {
+            return view; // reviewers and admins see the evidence
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        return view.forWorker(reason -> inWords(reason, locale));
+    }
+
+    /**
+     * One sentence for a reason, in the asker's language: the LIVENESS rule's own reason when it
+     * gives one, else the code and outcome's sentence (the same texts the worker's app shows); none
+     * for a check that passed without comment.
+     */
+    private String inWords(EnrollmentView.Reason reason, Locale locale) {
+        Object key = reason.evidence() == null ? null : reason.evidence().get("reason");
+        if ("LIVENESS".equals(reason.code()) && key != null) {
+            String text = messages.getMessage("liveness.reason." + key, null, null, locale);
+            if (text != null) {
+                return text;
+            }
+        }
+        return messages.getMessage("app.reason." + reason.code() + "." + reason.outcome(), null, null, locale);
     }
 }

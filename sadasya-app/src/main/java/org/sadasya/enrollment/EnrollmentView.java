@@ -17,6 +17,18 @@ public record EnrollmentView(String submissionId, String status, List<Reason> re
             @JsonInclude(value = JsonInclude.Include.ALWAYS, content = JsonInclude.Include.ALWAYS)
             Map<String, Object> evidence) {}
 
+    /**
+     * What the worker who sent it sees (DESIGN.md, "What a worker sees"): each reason's code and
+     * outcome with {@code words} as its detail, and no evidence. Scores, thresholds, angles and other
+     * members' ids would teach an attacker what to change.
+     */
+    public EnrollmentView forWorker(java.util.function.Function<Reason, String> words) {
+        List<Reason> plain = reasons.stream()
+                .map(x -> new Reason(x.code(), x.outcome(), words.apply(x), Map.of()))
+                .toList();
+        return new EnrollmentView(submissionId, status, plain, memberId, boothId, receivedAt, decidedAt, reviewNote);
+    }
+
     public static EnrollmentView of(EnrollmentRecord r, ObjectMapper json) {
         List<Reason> reasons = List.of();
         if (r.reasonsJson() != null) {

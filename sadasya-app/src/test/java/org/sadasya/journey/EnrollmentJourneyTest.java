@@ -79,7 +79,8 @@ class EnrollmentJourneyTest {
     }
 
     JsonNode decided(String submissionId) {
-        return worker.await("/api/v1/enrollments/" + submissionId,
+        // as the admin, who sees the evidence (a worker sees reasons in words only)
+        return worker.login("admin", ADMIN_PASSWORD).await("/api/v1/enrollments/" + submissionId,
                 j -> !List.of("RECEIVED", "PROCESSING").contains(j.get("status").asText()), Duration.ofSeconds(120))
                 .json();
     }

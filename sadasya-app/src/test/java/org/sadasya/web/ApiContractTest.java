@@ -92,8 +92,9 @@ class ApiContractTest {
                 Challenges.enrolment(ScriptedFaceAnalyzer.photo(script), burstScript, 3, data));
     }
 
+    /** The decided enrolment as the admin sees it, with the evidence. */
     JsonNode decided(String submissionId) {
-        return worker.await("/api/v1/enrollments/" + submissionId,
+        return admin.await("/api/v1/enrollments/" + submissionId,
                 j -> !List.of("RECEIVED", "PROCESSING").contains(j.get("status").asText()), Duration.ofSeconds(20)).json();
     }
 
@@ -232,6 +233,29 @@ class ApiContractTest {
         JsonNode audit = admin.get("/api/v1/audit?entityType=enrollment&entityId=" + id).json();
         assertThat(audit.findValuesAsText("action"))
                 .containsExactly("ENROLLMENT_RECEIVED", "ENROLLMENT_DECIDED", "ENROLLMENT_REVIEWED");
+    }
+
+    @Test
+    void aWorkerSeesReasonsInWords_withoutScoresOrOtherMembers_aReviewerSeesTheEvidence() {
+        String first = UUID.randomUUID().toString();
+        enrol("W%d,M%d".formatted(n, n), first, epic());
+        String memberId = decided(first).get("memberId").asText();
+        String again = UUID.randomUUID().toString();
+        enrol("W%d,M%d".formatted(n, n), again, epic());
+        decided(again);
+
+        Api.Response seen = worker.inLanguage("en").get("/api/v1/enrollments/" + again);
+        assertThat(seen.status()).isEqualTo(200);
+        JsonNode dup = reason(seen.json(), "DUPLICATE_FACE");
+        assertThat(dup.get("outcome").asText()).isEqualTo("REJECT");
+        assertThat(dup.get("detail").asText()).isEqualTo("This person is already enrolled as a member.");
+        assertThat(dup.get("evidence")).isEmpty();
+        assertThat(seen.body()).doesNotContain(memberId).doesNotContain("similarity").doesNotContain("threshold");
+        assertThat(worker.inLanguage("hi").get("/api/v1/enrollments/" + again).json().toString())
+                .contains("पहले से");
+
+        assertThat(reason(decided(again), "DUPLICATE_FACE").get("evidence").get("matchedMemberId").asText())
+                .isEqualTo(memberId);
     }
 
     @Test
