@@ -32,7 +32,8 @@ class EvaluateChallengeCommandTest {
                         "real APCER live-video-still-person",
                         "real BPCER live-own-steps", "real REVIEW live-own-steps",
                         "synthesised APCER print-still", "synthesised APCER print-moved",
-                        "synthesised APCER screen-photo", "synthesised APCER screen-video");
+                        "synthesised APCER screen-photo", "synthesised APCER screen-video",
+                        "synthesised APCER screen-video-ticket-differs");
         for (JsonNode n : lines) {
             int presentations = n.get("presentations").asInt();
             int unusable = n.get("unusable").asInt();

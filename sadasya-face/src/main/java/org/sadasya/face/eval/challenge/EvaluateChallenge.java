@@ -176,6 +176,7 @@ public final class EvaluateChallenge {
         Tally printMoved = new Tally();
         Tally screenPhoto = new Tally();
         Tally screenVideo = new Tally();
+        Tally screenVideoDiffers = new Tally();
         for (Path photo : photos()) {
             String name = photo.getFileName().toString();
             RgbImage picture = decode(List.of(read(photo))).get(0);
@@ -201,9 +202,14 @@ public final class EvaluateChallenge {
             long seed = options.seed() ^ clip.clip().hashCode();
             for (List<ChallengeStep> ticket : tickets(clip.clip(), n)) {
                 BurstTiming timing = clip.timingFor(ticket);
+                Outcome o = judgeRendered(SynthesisedBursts.renderVideo(video, 640, 480, 0.8, PresentedSurface.Look.screen(),
+                        SynthesisedBursts.hand(timing, false, seed), seed), timing);
                 screenVideo.source(clip.clip());
-                screenVideo.add(judgeRendered(SynthesisedBursts.renderVideo(video, 640, 480, 0.8, PresentedSurface.Look.screen(),
-                        SynthesisedBursts.hand(timing, false, seed), seed), timing), true);
+                screenVideo.add(o, true);
+                screenVideoDiffers.source(clip.clip());
+                if (!ticket.equals(clip.steps())) {
+                    screenVideoDiffers.add(o, true);
+                }
                 seed++;
             }
         }
@@ -211,6 +217,7 @@ public final class EvaluateChallenge {
         out.add(printMoved.apcerOrBpcer("synthesised", "APCER", "print-moved", n));
         out.add(screenPhoto.apcerOrBpcer("synthesised", "APCER", "screen-photo", n));
         out.add(screenVideo.apcerOrBpcer("synthesised", "APCER", "screen-video", n));
+        out.add(screenVideoDiffers.apcerOrBpcer("synthesised", "APCER", "screen-video-ticket-differs", n));
         return out;
     }
 
