@@ -32,10 +32,10 @@ final class EvaluateCommand implements Callable<Integer> {
     int tickets;
 
     @Option(names = "--synthetic-tickets", description = "For 'challenge': tickets per synthesised source (0: no synthesised attacks).",
-            defaultValue = "5")
+            defaultValue = "10")
     int syntheticTickets;
 
-    @Option(names = "--photos", description = "For 'challenge': deepface photos shown as prints and screens.", defaultValue = "8")
+    @Option(names = "--photos", description = "For 'challenge': deepface photos shown as prints and screens.", defaultValue = "16")
     int photos;
 
     @Option(names = "--seed", description = "For 'challenge': the ticket draw's seed.", defaultValue = "12")

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.PipelineMode;
-import org.sadasya.face.eval.challenge.ChallengeClip;
 import org.sadasya.face.eval.challenge.PresentedSurface;
+import org.sadasya.face.eval.challenge.SideBySide;
 import org.sadasya.face.eval.challenge.SynthesisedBursts;
 import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.face.image.RgbImage;
@@ -59,25 +59,10 @@ class ChallengeTwoFacesTest {
         return frames;
     }
 
-    static RgbImage sideBySide(RgbImage left, RgbImage right) {
-        int h = Math.max(left.height(), right.height());
-        int w = left.width() + right.width();
-        byte[] out = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            if (y < left.height()) {
-                System.arraycopy(left.rgb(), y * left.width() * 3, out, y * w * 3, left.width() * 3);
-            }
-            if (y < right.height()) {
-                System.arraycopy(right.rgb(), y * right.width() * 3, out, (y * w + left.width()) * 3, right.width() * 3);
-            }
-        }
-        return new RgbImage(w, h, out);
-    }
-
     private static List<RgbImage> compose(List<RgbImage> left, List<RgbImage> right) {
         List<RgbImage> out = new ArrayList<>();
         for (int i = 0; i < left.size(); i++) {
-            out.add(sideBySide(left.get(i), right.get(i)));
+            out.add(SideBySide.compose(left.get(i), right.get(i)));
         }
         return out;
     }

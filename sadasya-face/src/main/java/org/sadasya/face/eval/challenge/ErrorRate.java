@@ -14,7 +14,7 @@ import java.util.Map;
  * @param type             the attack type or the kind of genuine burst
  * @param sources          clips or photos behind the figure
  * @param ticketsPerSource tickets each source was judged against
- * @param presentations    bursts judged: sources × tickets
+ * @param presentations    bursts judged: sources × tickets (fewer where some tickets are left out)
  * @param unusable         bursts the analysis could not read (sent to review, neither accepted nor rejected)
  * @param denominator      what the rate is a share of
  * @param errors           the errors counted
