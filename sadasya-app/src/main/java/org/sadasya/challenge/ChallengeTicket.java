@@ -3,6 +3,7 @@ package org.sadasya.challenge;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.sadasya.face.challenge.ChallengeSequences;
 import org.sadasya.face.challenge.ChallengeStep;
 
 /**

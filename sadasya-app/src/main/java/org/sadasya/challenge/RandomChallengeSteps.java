@@ -3,6 +3,7 @@ package org.sadasya.challenge;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.sadasya.face.challenge.ChallengeSequences;
 import org.sadasya.face.challenge.ChallengeStep;
 
 /**

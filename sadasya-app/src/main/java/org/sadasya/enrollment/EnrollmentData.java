@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.sadasya.challenge.ChallengeSequences;
+import org.sadasya.face.challenge.ChallengeSequences;
 import org.sadasya.face.challenge.ChallengeStep;
 
 /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sadasya.face.challenge.ChallengeSequences;
 import org.sadasya.face.challenge.ChallengeStep;
 
 class ChallengeSequencesTest {

@@ -158,7 +158,7 @@ public final class EvaluateChallenge {
         }
         out.add(otherSteps.apcerOrBpcer("real", "APCER", "live-video-other-steps", n));
         // the same without the tickets that happen to ask exactly what the clip does (a replay then
-        // follows by chance, 1 in 36): what remains are the analysis' own mistakes
+        // follows by chance): what remains are the analysis' own mistakes
         out.add(differentSteps.apcerOrBpcer("real", "APCER", "live-video-other-steps-ticket-differs", n));
         out.add(stillPerson.apcerOrBpcer("real", "APCER", "live-video-still-person", n));
         out.add(own.apcerOrBpcer("real", "BPCER", "live-own-steps", 1));

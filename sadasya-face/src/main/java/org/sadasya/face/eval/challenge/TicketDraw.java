@@ -3,15 +3,18 @@ package org.sadasya.face.eval.challenge;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.sadasya.face.challenge.ChallengeSequences;
 import org.sadasya.face.challenge.ChallengeStep;
 
 /**
- * Tickets as the server draws them (DESIGN.md, "Capture and challenge"): steps from all four, no
- * step twice in a row, here the minimum of three (the fewest steps are the easiest for a replayed
- * video to match by chance: 4 · 3 · 3 = 36 sequences). Seeded, so that a figure can be reproduced.
+ * Tickets as the server draws them: uniformly among {@link ChallengeSequences#all} of three steps, the
+ * server's default length (start with a movement, no step twice in a row, end on FACE_CAMERA: 6
+ * sequences, the fewest and so the easiest for a replayed video to match by chance). Seeded, so that
+ * a figure can be reproduced.
  */
 public final class TicketDraw {
     public static final int STEPS = 3;
+    private static final List<List<ChallengeStep>> SEQUENCES = ChallengeSequences.all(STEPS);
 
     private final Random random;
 
@@ -20,15 +23,7 @@ public final class TicketDraw {
     }
 
     public List<ChallengeStep> next() {
-        ChallengeStep[] all = ChallengeStep.values();
-        List<ChallengeStep> steps = new ArrayList<>();
-        while (steps.size() < STEPS) {
-            ChallengeStep s = all[random.nextInt(all.length)];
-            if (steps.isEmpty() || steps.get(steps.size() - 1) != s) {
-                steps.add(s);
-            }
-        }
-        return List.copyOf(steps);
+        return SEQUENCES.get(random.nextInt(SEQUENCES.size()));
     }
 
     /** {@code count} tickets from a fresh draw with {@code seed}. */

@@ -1,10 +1,9 @@
-package org.sadasya.challenge;
+package org.sadasya.face.challenge;
 
 import static org.sadasya.face.challenge.ChallengeStep.FACE_CAMERA;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.sadasya.face.challenge.ChallengeStep;
 
 /**
  * Which step sequences a ticket may ask for. A sequence is one a person can follow in a 2.5–3 s
