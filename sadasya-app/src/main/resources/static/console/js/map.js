@@ -1,7 +1,7 @@
 // The GPS point against the booth's centre and radius, drawn to scale in metres (an equirectangular
 // approximation: exact enough over a booth's few hundred metres).
 const SVG = 'http://www.w3.org/2000/svg';
-const METRES_PER_DEGREE_LAT = 110_540;
+const METRES_PER_DEGREE_LAT = 110_574; // at the equator, 1 % more at the poles
 const METRES_PER_DEGREE_LON_AT_EQUATOR = 111_320;
 
 function shape(svg, name, attrs) {

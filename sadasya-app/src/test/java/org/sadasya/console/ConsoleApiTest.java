@@ -25,8 +25,15 @@ class ConsoleApiTest extends AppServerTest {
     static final Path STATIC = Path.of("src/main/resources/static/console");
 
     @Test
-    void thePage_isPublic_withTheContractsIds_andTheSameCsp() {
+    void thePage_isPublic_withTheContractsIds_andTheSameCsp() throws Exception {
         Api.Response page = anonymous.get("/console/");
+        java.net.http.HttpResponse<Void> headers = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/console/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(headers.headers().firstValue("Content-Security-Policy"))
+                .contains(org.sadasya.security.SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(headers.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("script-src 'self'", "img-src 'self' blob:").doesNotContain("unsafe-inline", "http:", "https:");
 
         assertThat(page.status()).isEqualTo(200);
         for (String id : List.of("login-username", "login-password", "login-submit", "review-queue", "review-evidence",

@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sadasya.testsupport.AppServerTest;
 import org.sadasya.testsupport.HeadlessChromium;
@@ -35,7 +36,7 @@ import org.sadasya.testsupport.ReviewSeeds;
  * away; a reviewer sees their own booth's enrolments in REVIEW (made by the scripted face analyzer),
  * oldest first and in Hindi, opens one, sees the selfie and the burst as blob: images, every rule and
  * the GPS plot, rejects it with a comment and accepts the next by keyboard; the API confirms both
- * left the queue. At each screen the DOM text walk in both languages.
+ * left the queue and the audit log holds the decision. The reason filter shows one code's enrolments. At each screen the DOM text walk in both languages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -127,7 +128,7 @@ class ConsoleBrowserTest extends AppServerTest {
                 js("return document.body.dataset.opened || null")));
     }
 
-    void press(String key) {
+    void press(CharSequence key) {
         new Actions(driver).sendKeys(key).perform();
     }
 
@@ -150,11 +151,12 @@ class ConsoleBrowserTest extends AppServerTest {
 
     @Test
     @Order(2)
-    void aReviewer_seesTheirQueueOldestFirst_opensTheEvidence_rejectsWithAComment_andAcceptsTheNextByKeyboard() {
+    void aReviewer_seesTheirQueueOldestFirst_filtersIt_opensTheEvidence_rejectsWithAComment_acceptsTheNextByKeyboard() {
         Hierarchy here = hierarchy();
         Hierarchy elsewhere = hierarchy();
         String first = ReviewSeeds.inReview(admin, here).submissionId();
         String second = ReviewSeeds.inReview(admin, here).submissionId();
+        String third = ReviewSeeds.outsideTheBooth(admin, here).submissionId();
         String otherDistrict = ReviewSeeds.inReview(admin, elsewhere).submissionId();
         var reviewer = ReviewSeeds.reviewer(anonymous, admin, here);
         String username = "reviewer" + here.n();
@@ -164,9 +166,16 @@ class ConsoleBrowserTest extends AppServerTest {
         logIn(username, "review-pw-1");
 
         awaitShown("review-queue");
-        wait.withMessage("the queue lists both").until(d -> queueShown().size() == 2);
-        assertThat(queueShown()).containsExactly(first, second).doesNotContain(otherDistrict);
-        assertThat(el("review-queue").getText()).contains(catalogue("hi").get("rule.LIVENESS"));
+        wait.withMessage("the queue lists all three").until(d -> queueShown().size() == 3);
+        assertThat(queueShown()).containsExactly(first, second, third).doesNotContain(otherDistrict);
+        assertThat(el("review-queue").getText()).contains(catalogue("hi").get("rule.LIVENESS"),
+                catalogue("hi").get("rule.FIELD_PRESENCE"));
+        new Select(el("queue-filter")).selectByValue("FIELD_PRESENCE");
+        assertThat(queueShown()).containsExactly(third);
+        new Select(el("queue-filter")).selectByValue("LIVENESS");
+        assertThat(queueShown()).containsExactly(first, second);
+        new Select(el("queue-filter")).selectByValue("");
+        assertThat(queueShown()).containsExactly(first, second, third);
         inBothLanguages(Set.of());
 
         driver.findElement(By.cssSelector("#review-queue li[data-submission-id='" + first + "']")).click();
@@ -202,11 +211,20 @@ class ConsoleBrowserTest extends AppServerTest {
         inBothLanguages(MEMBER_NAMES);
 
         press("a");
-        awaitShown("screen-queue");
+        awaitOpened(third);
         assertThat(reviewer.get("/api/v1/enrollments/" + second).json().get("status").asText()).isEqualTo("ACCEPTED");
-        assertThat(queueByApi(reviewer)).doesNotContain(first, second);
-        assertThat(queueShown()).isEmpty();
-        assertThat(el("queue-empty").isDisplayed()).isTrue();
+        assertThat(queueByApi(reviewer)).doesNotContain(first, second).contains(third);
+        // the plot places the photo north of the booth's centre, to scale
+        assertThat(((Number) js("return Number(document.querySelector('#evidence-map circle.point').dataset.northMeters)"))
+                .doubleValue()).isBetween(ReviewSeeds.NORTH_OF_THE_BOOTH_METERS - 5, ReviewSeeds.NORTH_OF_THE_BOOTH_METERS + 5);
+        assertThat(js("return document.querySelector('#evidence-rules li[data-code=\"FIELD_PRESENCE\"]').dataset.outcome"))
+                .isEqualTo("REVIEW");
+
+        press(org.openqa.selenium.Keys.ESCAPE);
+        awaitShown("screen-queue");
+        assertThat(queueShown()).containsExactly(third);
+        JsonNode audit = admin.get("/api/v1/audit?entityType=enrollment&entityId=" + first).json();
+        assertThat(audit.findValuesAsText("action")).contains("ENROLLMENT_REVIEWED");
         inBothLanguages(Set.of());
     }
 }

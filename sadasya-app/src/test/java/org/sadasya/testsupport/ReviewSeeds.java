@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Enrolments that the scripted face analyzer sends to REVIEW, through the API as the app sends
- * them: the member's face in doubt and a challenge burst that could not be read (LIVENESS REVIEW).
+ * them.
  */
 public final class ReviewSeeds {
 
@@ -21,15 +21,32 @@ public final class ReviewSeeds {
     /** What was sent, so a test can compare what it reads back. */
     public record Sent(String submissionId, byte[] photo, List<byte[]> burst) {}
 
+    /** Member's face in doubt, burst unreadable: LIVENESS REVIEW, taken at the booth's centre. */
     public static Sent inReview(Api admin, Hierarchy h) {
+        return send(admin, h, false, 23.2600);
+    }
+
+    /**
+     * Live faces that followed their ticket, taken {@link #NORTH_OF_THE_BOOTH_METERS} north of the
+     * booth's centre (radius 200 m, accuracy 8 m): FIELD_PRESENCE REVIEW only.
+     */
+    public static Sent outsideTheBooth(Api admin, Hierarchy h) {
+        return send(admin, h, true, 23.2600 + NORTH_OF_THE_BOOTH_METERS / METERS_PER_DEGREE_LATITUDE);
+    }
+
+    public static final double NORTH_OF_THE_BOOTH_METERS = 300;
+    /** A degree of latitude near 23° N (WGS 84 meridian arc). */
+    private static final double METERS_PER_DEGREE_LATITUDE = 110_760;
+
+    private static Sent send(Api admin, Hierarchy h, boolean live, double latitude) {
         int seq = SEQ.incrementAndGet();
         String id = UUID.randomUUID().toString();
         JsonNode ticket = Challenges.ticket(h.worker());
         String data = Submissions.data(id, h.boothId(), "RVW%07d".formatted(h.n() * 100 + seq % 100),
-                "96%08d".formatted(h.n() * 100 + seq % 100), ticket.get("issuedAt").asText(),
+                "96%08d".formatted(h.n() * 100 + seq % 100), latitude, 77.4127, ticket.get("issuedAt").asText(),
                 Challenges.challenge(ticket, 3));
-        byte[] photo = ScriptedFaceAnalyzer.photo("W%d,M%d?".formatted(h.n(), 1000 + seq));
-        byte[][] burst = ScriptedFaceAnalyzer.burst("UNUSABLE", 3);
+        byte[] photo = ScriptedFaceAnalyzer.photo("W%d,M%d%s".formatted(h.n(), 1000 + seq, live ? "" : "?"));
+        byte[][] burst = ScriptedFaceAnalyzer.burst(live ? Challenges.followed(ticket) : "UNUSABLE", 3);
         Api.Response sent = h.worker().multipart("/api/v1/enrollments", Api.enrolment(photo, data, burst));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         JsonNode decided = admin.await("/api/v1/enrollments/" + id,
