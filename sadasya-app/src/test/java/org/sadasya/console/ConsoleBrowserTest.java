@@ -34,9 +34,10 @@ import org.sadasya.testsupport.ReviewSeeds;
 /**
  * The district console in real headless Chromium (issue 13, items 1 and 8): a worker is turned
  * away; a reviewer sees their own booth's enrolments in REVIEW (made by the scripted face analyzer),
- * oldest first and in Hindi, opens one, sees the selfie and the burst as blob: images, every rule and
- * the GPS plot, rejects it with a comment and accepts the next by keyboard; the API confirms both
- * left the queue and the audit log holds the decision. The reason filter shows one code's enrolments. At each screen the DOM text walk in both languages.
+ * oldest first and in Hindi, filters them by reason, walks the list and opens one by keyboard, sees
+ * the selfie and the burst as blob: images, every rule and the GPS plot, rejects it with a comment
+ * and accepts the next by keyboard; the API confirms both left the queue and the audit log holds the
+ * decision. At each screen the DOM text walk in both languages.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -128,6 +129,11 @@ class ConsoleBrowserTest extends AppServerTest {
                 js("return document.body.dataset.opened || null")));
     }
 
+    /** The queue item the keyboard stands on. */
+    String current() {
+        return (String) js("const li = document.querySelector('#review-queue li.current'); return li ? li.dataset.submissionId : null");
+    }
+
     void press(CharSequence key) {
         new Actions(driver).sendKeys(key).perform();
     }
@@ -178,7 +184,12 @@ class ConsoleBrowserTest extends AppServerTest {
         assertThat(queueShown()).containsExactly(first, second, third);
         inBothLanguages(Set.of());
 
-        driver.findElement(By.cssSelector("#review-queue li[data-submission-id='" + first + "']")).click();
+        press("j");
+        press("j");
+        assertThat(current()).isEqualTo(second);
+        press("k");
+        assertThat(current()).isEqualTo(first);
+        press(org.openqa.selenium.Keys.ENTER);
         awaitOpened(first);
         awaitShown("review-evidence");
         wait.withMessage("the selfie decoded from a blob: URL").until(d -> Boolean.TRUE.equals(js(
