@@ -69,7 +69,7 @@ public class ReviewController {
     public record Resolution(String decision, String note) {}
 
     @PostMapping("/{submissionId}")
-    @Operation(summary = "Resolve an enrolment in review: ACCEPT (issues a member id) or REJECT, with a note")
+    @Operation(summary = "Resolve an enrolment in review: ACCEPT (issues a member id, optional note) or REJECT (note required)")
     public EnrollmentView resolve(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId,
             @RequestBody Resolution req) {
         requireReviewer(actor);
@@ -81,10 +81,12 @@ public class ReviewController {
         } else {
             throw ApiException.fieldInvalid("decision", "field.decision");
         }
-        if (req.note() == null || req.note().isBlank()) {
+        // a rejection tells the worker's supervisor why; an accept may go without a note
+        String note = req.note() == null ? "" : req.note().strip();
+        if (!accept && note.isEmpty()) {
             throw ApiException.fieldInvalid("note", "field.required");
         }
-        if (req.note().length() > 1000) {
+        if (note.length() > 1000) {
             throw ApiException.fieldInvalid("note", "field.tooLong");
         }
         EnrollmentRecord r = enrollments.findBySubmissionId(submissionId)
@@ -111,18 +113,18 @@ public class ReviewController {
                 Map<String, Object> decision = new LinkedHashMap<>();
                 decision.put("code", "REVIEWER_DECISION");
                 decision.put("outcome", accept ? "PASS" : "REJECT");
-                decision.put("detail", req.note().strip());
+                decision.put("detail", note);
                 decision.put("evidence", Map.of("reviewer", actor.auditName()));
                 reasons.add(decision);
                 int changed = enrollments.resolve(r.id(), accept ? EnrollmentStatus.ACCEPTED : EnrollmentStatus.REJECTED,
-                        writeReasons(reasons), memberId, actor.userId(), req.note().strip(), Times.now(clock));
+                        writeReasons(reasons), memberId, actor.userId(), note.isEmpty() ? null : note, Times.now(clock));
                 if (changed != 1) {
                     throw new ApiException(HttpStatus.CONFLICT, "NOT_IN_REVIEW", null, Map.of());
                 }
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("decision", accept ? "ACCEPT" : "REJECT");
                 detail.put("memberId", memberCode);
-                detail.put("note", req.note().strip());
+                detail.put("note", note);
                 audit.record(actor.auditName(), "ENROLLMENT_REVIEWED", "enrollment", r.submissionId(), detail);
             });
         } catch (DuplicateKeyException e) {

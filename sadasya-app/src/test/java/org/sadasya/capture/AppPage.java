@@ -10,6 +10,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sadasya.testsupport.PageTexts;
 
 /** The capture app in the browser, as a worker uses it, by the element ids of the acceptance contract. */
 final class AppPage {
@@ -50,28 +51,6 @@ final class AppPage {
               const n = db.transaction('tickets').objectStore('tickets').count();
               n.onsuccess = () => { db.close(); done(n.result); };
             };
-            """;
-
-    /** Every text a person can see: rendered text nodes (options of a shown select), title and labelling attributes. */
-    private static final String VISIBLE_TEXTS = """
-            const shown = (el) => el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
-            const out = [document.title];
-            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-              const text = n.nodeValue.trim();
-              let el = n.parentElement;
-              if (!text || el.closest('script, style')) continue;
-              if (el.tagName === 'OPTION') el = el.closest('select');
-              if (shown(el)) out.push(text);
-            }
-            for (const el of document.body.querySelectorAll('[placeholder], [aria-label], [title], [alt]')) {
-              if (!shown(el)) continue;
-              for (const a of ['placeholder', 'aria-label', 'title', 'alt']) {
-                const v = (el.getAttribute(a) || '').trim();
-                if (v) out.push(v);
-              }
-            }
-            return out;
             """;
 
     final ChromeDriver driver;
@@ -218,18 +197,15 @@ final class AppPage {
         return out;
     }
 
-    @SuppressWarnings("unchecked")
     List<String> visibleTexts() {
-        return (List<String>) js(VISIBLE_TEXTS);
+        return PageTexts.visible(driver);
     }
 
     String language() {
-        return (String) js("return document.documentElement.lang");
+        return PageTexts.language(driver);
     }
 
     void switchLanguage() {
-        String before = language();
-        el("lang-toggle").click();
-        wait.until(d -> !before.equals(language()));
+        PageTexts.switchLanguage(driver, wait);
     }
 }

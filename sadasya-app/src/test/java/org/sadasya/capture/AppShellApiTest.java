@@ -11,18 +11,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sadasya.enrollment.EnrollmentData;
 import org.sadasya.enrollment.EnrollmentStatus;
 import org.sadasya.face.challenge.ChallengeStep;
 
 import org.sadasya.testsupport.AppServerTest;
+import org.sadasya.testsupport.PageSources;
 import org.sadasya.verification.ReasonCode;
 
 /**
@@ -100,19 +99,8 @@ class AppShellApiTest extends AppServerTest {
     @Test
     void everyKeyThePageAndItsScriptsName_isInTheCatalogue() throws IOException {
         Set<String> keys = keys(anonymous.get("/app/i18n/en.json").json());
-        Set<String> used = new HashSet<>();
-        Matcher html = Pattern.compile("data-i18n=\"([^\"]+)\"").matcher(Files.readString(STATIC.resolve("index.html")));
-        while (html.find()) {
-            used.add(html.group(1));
-        }
-        Pattern literal = Pattern.compile("['`]((?:app|capture|cancel|err|fix|form|home|login|logout|problem|reason|status|step)"
-                + "(?:\\.[A-Za-z]+)+)['`]");
-        for (Path js : scripts()) {
-            Matcher m = literal.matcher(Files.readString(js));
-            while (m.find()) {
-                used.add(m.group(1));
-            }
-        }
+        Set<String> used = PageSources.keysNamed(STATIC.resolve("index.html"), scripts(),
+                "app|capture|cancel|err|fix|form|home|login|logout|problem|reason|status|step");
         assertThat(used).hasSizeGreaterThan(40);
         assertThat(keys).containsAll(used);
         // keys the scripts build from codes
@@ -146,15 +134,11 @@ class AppShellApiTest extends AppServerTest {
     }
 
     static List<Path> scripts() throws IOException {
-        try (Stream<Path> files = Files.walk(STATIC)) {
-            return files.filter(p -> p.toString().endsWith(".js")).sorted().toList();
-        }
+        return PageSources.scripts(STATIC);
     }
 
     static Set<String> keys(JsonNode catalogue) {
-        Set<String> out = new HashSet<>();
-        catalogue.get("messages").fieldNames().forEachRemaining(out::add);
-        return out;
+        return PageSources.keys(catalogue);
     }
 
 }

@@ -27,6 +27,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.sadasya.face.testsupport.SharedData;
 
 import org.sadasya.testsupport.AppServerTest;
+import org.sadasya.testsupport.HeadlessChromium;
+import org.sadasya.testsupport.PageTexts;
 import org.sadasya.testsupport.Hierarchy;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -114,13 +116,7 @@ class CaptureAppBrowserTest extends AppServerTest {
     void assertEveryVisibleTextIsFromTheCatalogue(Set<String> userData) {
         Set<String> allowed = new HashSet<>(catalogue(app.language()).values());
         allowed.addAll(userData);
-        List<String> strangers = new ArrayList<>();
-        for (String text : app.visibleTexts()) {
-            if (!allowed.contains(text) && !text.matches("[\\d\\s.,:+\\-/]*")) {
-                strangers.add(text);
-            }
-        }
-        assertThat(strangers).as("visible texts in '%s' that are no catalogue value, user data or digits", app.language())
+        assertThat(PageTexts.strangers(app.visibleTexts(), allowed)).as("visible texts in '%s' that are no catalogue value, user data or digits", app.language())
                 .isEmpty();
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.sadasya.testsupport.HeadlessChromium;
 import org.sadasya.testsupport.AppServerTest;
 import org.sadasya.testsupport.Hierarchy;
 

@@ -57,6 +57,22 @@ public final class Api {
         return send(builder(path).GET().build());
     }
 
+    /** A GET whose body is kept as bytes (images), with the caching header. */
+    public Bytes bytes(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Cache-Control").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Bytes(int status, byte[] body, String contentType, String cacheControl) {}
+
     public Response post(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

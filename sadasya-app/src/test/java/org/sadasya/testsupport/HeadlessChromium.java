@@ -1,4 +1,4 @@
-package org.sadasya.capture;
+package org.sadasya.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,19 +12,19 @@ import org.sadasya.face.testsupport.SharedData;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver (never a downloaded one), with a
- * fake camera fed from a Y4M file, a fake GPS position, a fresh profile and a 360 × 640 phone screen.
+ * fake camera fed from a Y4M file (when given), a fake GPS position, a fresh profile and a 360 × 640 phone screen.
  * Without Chromium the tests are skipped locally and fail in CI (DESIGN.md, "Tests and data").
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final int WIDTH = 360;
-    static final int HEIGHT = 640;
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    public static final int WIDTH = 360;
+    public static final int HEIGHT = 640;
 
     private HeadlessChromium() {}
 
-    static void require() {
+    public static void require() {
         if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
             return;
         }
@@ -36,7 +36,8 @@ final class HeadlessChromium {
         Assumptions.abort(message);
     }
 
-    static ChromeDriver start(Path camera, Path profile) {
+    /** @param camera a Y4M file the fake camera plays, or null for a page that uses no camera */
+    public static ChromeDriver start(Path camera, Path profile) {
         require();
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -45,9 +46,11 @@ final class HeadlessChromium {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT,
-                "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
-                "--use-file-for-fake-video-capture=" + camera);
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT);
+        if (camera != null) {
+            options.addArguments("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
+                    "--use-file-for-fake-video-capture=" + camera);
+        }
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -58,7 +61,7 @@ final class HeadlessChromium {
     }
 
     /** The phone's GPS reports this position and accuracy; the page may use it and the camera. */
-    static void fakeLocation(ChromeDriver driver, String origin, double latitude, double longitude, double accuracyMeters) {
+    public static void fakeLocation(ChromeDriver driver, String origin, double latitude, double longitude, double accuracyMeters) {
         driver.executeCdpCommand("Browser.grantPermissions",
                 Map.of("origin", origin, "permissions", List.of("geolocation", "videoCapture")));
         driver.executeCdpCommand("Emulation.setGeolocationOverride",

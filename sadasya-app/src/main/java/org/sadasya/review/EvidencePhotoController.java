@@ -1,0 +1,74 @@
+package org.sadasya.review;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.sadasya.enrollment.EnrollmentRecord;
+import org.sadasya.enrollment.EnrollmentRepository;
+import org.sadasya.enrollment.ImageStore;
+import org.sadasya.security.Actor;
+import org.sadasya.web.ApiException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * An enrolment's photos for a reviewer in scope, decrypted from the image store on each request and
+ * never cached: {@code no-store} keeps faces out of browser and proxy caches.
+ */
+@RestController
+@RequestMapping("/api/v1/enrollments/{submissionId}")
+@Tag(name = "reviews")
+public class EvidencePhotoController {
+
+    private final ReviewableEnrollments reviewable;
+    private final EnrollmentRepository enrollments;
+    private final ImageStore images;
+
+    public EvidencePhotoController(ReviewableEnrollments reviewable, EnrollmentRepository enrollments, ImageStore images) {
+        this.reviewable = reviewable;
+        this.enrollments = enrollments;
+        this.images = images;
+    }
+
+    @GetMapping("/photo")
+    @Operation(summary = "The selfie as sent (REVIEWER/ADMIN in scope), Cache-Control: no-store")
+    public ResponseEntity<byte[]> photo(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId) {
+        return image(actor, submissionId, "PHOTO", 0);
+    }
+
+    @GetMapping("/burst/{n}")
+    @Operation(summary = "Frame n (from 0) of the challenge burst (REVIEWER/ADMIN in scope), Cache-Control: no-store")
+    public ResponseEntity<byte[]> burst(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId,
+            @PathVariable int n) {
+        return image(actor, submissionId, "BURST", n);
+    }
+
+    private ResponseEntity<byte[]> image(Actor actor, String submissionId, String kind, int seq) {
+        EnrollmentRecord e = reviewable.find(actor, submissionId);
+        EnrollmentRepository.StoredImage stored = enrollments.images(e.id()).stream()
+                .filter(i -> i.kind().equals(kind) && i.seq() == seq).findFirst()
+                .orElseThrow(() -> ApiException.notFound("image"));
+        byte[] bytes = images.get(stored.imageKey());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(typeOf(bytes)).body(bytes);
+    }
+
+    /** The intake keeps JPEG, PNG and WebP; the type is read from the bytes, not from what the phone claimed. */
+    static MediaType typeOf(byte[] b) {
+        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
+            return MediaType.IMAGE_JPEG;
+        }
+        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return MediaType.IMAGE_PNG;
+        }
+        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
+                && b[10] == 'B' && b[11] == 'P') {
+            return MediaType.parseMediaType("image/webp");
+        }
+        return MediaType.APPLICATION_OCTET_STREAM;
+    }
+}

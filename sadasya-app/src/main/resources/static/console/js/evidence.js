@@ -1,0 +1,91 @@
+// One opened enrolment: selfie, burst strip, every rule with its outcome, sentence and figures, and
+// the GPS plot. Every text comes from the catalogue; figures and ids are data.
+import { has, t } from '/app/js/i18n.js';
+import * as api from './api.js';
+import * as map from './map.js';
+
+const $ = (id) => document.getElementById(id);
+/** Evidence figures worth a reviewer's eye, shown with their catalogue label. */
+const FIGURES = ['faces', 'ignoredFaces', 'similarity', 'threshold', 'distanceMeters', 'radiusMeters',
+  'accuracyMeters', 'burstFrames', 'maxSpoofScore', 'imageSpoofScore', 'distanceBits', 'uploadDelaySeconds',
+  'gapSeconds', 'matchedMemberId', 'matchedSubmissionId'];
+let urls = [];
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/** The rule's sentence: the liveness reason, else the worker app's sentence for a doubt or failure. */
+export function sentence(reason) {
+  const why = reason.evidence?.reason;
+  if (reason.code === 'LIVENESS' && why && has(`liveness.${why}`)) return t(`liveness.${why}`);
+  if (reason.outcome === 'PASS') return has(`pass.${reason.code}`) ? t(`pass.${reason.code}`) : t('pass.other');
+  return has(`reason.${reason.code}.${reason.outcome}`) ? t(`reason.${reason.code}.${reason.outcome}`) : t('reason.other');
+}
+
+export const ruleName = (code) => (has(`rule.${code}`) ? t(`rule.${code}`) : code);
+
+function rule(reason) {
+  const li = element('li');
+  li.dataset.code = reason.code;
+  li.dataset.outcome = reason.outcome;
+  li.append(element('span', 'name', ruleName(reason.code)), element('span', 'outcome', t(`outcome.${reason.outcome}`)));
+  li.append(element('p', 'detail', sentence(reason)));
+  const figures = element('dl');
+  for (const key of FIGURES) {
+    const value = reason.evidence?.[key];
+    if (value === undefined || value === null || typeof value === 'object') continue;
+    figures.append(element('dt', null, t(`ev.${key}`)), element('dd', null, String(value)));
+  }
+  if (figures.childElementCount) li.append(figures);
+  return li;
+}
+
+function release() {
+  urls.forEach((u) => URL.revokeObjectURL(u));
+  urls = [];
+}
+
+async function image(img, path) {
+  const url = await api.imageUrl(path);
+  urls.push(url);
+  img.src = url;
+}
+
+/** Shows the case (GET /reviews/{id}); resolves once the photos are in. */
+export async function show(c) {
+  release();
+  const e = c.enrollment;
+  const m = c.member ?? {};
+  $('evidence-member').replaceChildren(...[m.nameHi, m.name].filter(Boolean).map((n) => element('span', null, n)));
+  $('review-evidence').dataset.submissionId = e.submissionId;
+  $('evidence-rules').replaceChildren(...e.reasons.map(rule));
+  const placed = map.draw($('evidence-map'), c.position, c.booth);
+  $('evidence-map').toggleAttribute('hidden', !placed); // an SVG element has no hidden property
+  $('evidence-legend').hidden = !placed;
+  $('evidence-no-position').hidden = placed;
+  $('evidence-no-burst').hidden = c.burstFrames > 0;
+  const strip = $('evidence-burst');
+  strip.replaceChildren();
+  const loads = [image($('evidence-photo'), `/enrollments/${e.submissionId}/photo`)];
+  for (let n = 0; n < c.burstFrames; n++) {
+    const frame = element('img');
+    frame.alt = '';
+    frame.dataset.frame = n;
+    strip.append(frame);
+    loads.push(image(frame, `/enrollments/${e.submissionId}/burst/${n}`));
+  }
+  const results = await Promise.allSettled(loads);
+  const failed = results.some((r) => r.status === 'rejected');
+  const error = $('evidence-photo-error');
+  error.hidden = !failed;
+  if (failed) {
+    error.dataset.i18n = 'photo.failed';
+    error.textContent = t('photo.failed');
+  }
+}
+
+export const clear = release;

@@ -1,0 +1,200 @@
+// The district console: login, the review queue and one opened enrolment, with keyboard shortcuts.
+import * as i18n from '/app/js/i18n.js';
+import * as api from './api.js';
+import * as evidence from './evidence.js';
+
+const $ = (id) => document.getElementById(id);
+const QUEUE_LIMIT = 200;
+const WHEN = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', year: 'numeric', month: '2-digit',
+  day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+let queue = [];
+let current = -1;
+let opened = null;
+
+function show(screen) {
+  for (const s of ['login', 'queue', 'case']) $(`screen-${s}`).hidden = s !== screen;
+  $('logout').hidden = screen === 'login';
+}
+
+const notice = (key) => i18n.say($('notice'), key);
+
+/** The codes that sent an enrolment to review (or would have rejected it). */
+const doubts = (e) => e.reasons.filter((r) => r.outcome !== 'PASS').map((r) => r.code);
+
+function visible() {
+  const code = $('queue-filter').value;
+  return queue.filter((e) => !code || doubts(e).includes(code));
+}
+
+function drawFilter() {
+  const select = $('queue-filter');
+  const chosen = select.value;
+  const codes = [...new Set(queue.flatMap(doubts))].sort();
+  const all = select.options[0];
+  select.replaceChildren(all, ...codes.map((c) => {
+    const o = document.createElement('option');
+    o.value = c;
+    o.textContent = evidence.ruleName(c);
+    return o;
+  }));
+  select.value = codes.includes(chosen) ? chosen : '';
+}
+
+function drawQueue() {
+  const items = visible();
+  $('queue-empty').hidden = items.length > 0;
+  $('review-queue').replaceChildren(...items.map((e, i) => {
+    const li = document.createElement('li');
+    li.dataset.submissionId = e.submissionId;
+    li.tabIndex = 0;
+    li.classList.toggle('current', i === current);
+    const when = document.createElement('span');
+    when.className = 'when';
+    when.textContent = WHEN.format(new Date(e.receivedAt));
+    li.append(when);
+    for (const code of doubts(e)) {
+      const c = document.createElement('span');
+      c.className = 'code';
+      c.textContent = evidence.ruleName(code);
+      li.append(c);
+    }
+    li.addEventListener('click', () => open(i));
+    return li;
+  }));
+}
+
+async function loadQueue() {
+  const r = await api.call(`/reviews?limit=${QUEUE_LIMIT}`);
+  if (r.status === 401) return logout();
+  if (!r.ok) return i18n.say($('queue-error'), 'queue.failed');
+  i18n.say($('queue-error'), null);
+  queue = await r.json();
+  drawFilter();
+  drawQueue();
+}
+
+async function open(i) {
+  const items = visible();
+  if (i < 0 || i >= items.length) return;
+  current = i;
+  const r = await api.call(`/reviews/${items[i].submissionId}`);
+  if (!r.ok) return i18n.say($('queue-error'), 'queue.failed');
+  opened = await r.json();
+  $('review-comment').value = '';
+  i18n.say($('review-error'), null);
+  show('case');
+  await evidence.show(opened);
+  document.body.dataset.opened = opened.enrollment.submissionId;
+}
+
+function back() {
+  opened = null;
+  delete document.body.dataset.opened;
+  evidence.clear();
+  show('queue');
+  drawQueue();
+}
+
+async function decide(decision) {
+  if (!opened) return;
+  const note = $('review-comment').value.trim();
+  if (decision === 'REJECT' && !note) {
+    i18n.say($('review-error'), 'review.needComment');
+    $('review-comment').focus();
+    return;
+  }
+  const id = opened.enrollment.submissionId;
+  const r = await api.call(`/reviews/${id}`, { method: 'POST', json: { decision, note } });
+  if (r.status === 401) return logout();
+  // 409: someone else decided it first; either way it has left the queue
+  if (!r.ok && r.status !== 409) return i18n.say($('review-error'), 'review.failed');
+  const at = visible().findIndex((e) => e.submissionId === id);
+  queue = queue.filter((e) => e.submissionId !== id);
+  drawFilter();
+  notice('review.done');
+  if (visible().length > 0) {
+    await open(Math.min(at, visible().length - 1));
+  } else {
+    current = -1;
+    back();
+  }
+}
+
+async function login() {
+  const error = $('login-error');
+  let result;
+  try {
+    result = await api.login($('login-username').value.trim(), $('login-password').value);
+  } catch {
+    return i18n.say(error, 'login.failed');
+  }
+  $('login-password').value = '';
+  if (result.status === 401) return i18n.say(error, 'login.bad');
+  if (result.status === 403) return i18n.say(error, 'login.notReviewer');
+  if (result.status !== 200) return i18n.say(error, 'login.failed');
+  i18n.say(error, null);
+  show('queue');
+  await loadQueue();
+}
+
+function logout() {
+  api.forget();
+  queue = [];
+  current = -1;
+  evidence.clear();
+  opened = null;
+  notice(null);
+  show('login');
+}
+
+function onKey(event) {
+  if (event.target.closest('input, textarea, select') || event.ctrlKey || event.metaKey || event.altKey) return;
+  if (!api.loggedIn()) return;
+  const n = visible().length;
+  if (event.key === 'j' || event.key === 'k') {
+    const step = event.key === 'j' ? 1 : -1;
+    const next = Math.max(0, Math.min(n - 1, current + step));
+    if (opened) open(next);
+    else {
+      current = next;
+      drawQueue();
+    }
+  } else if (event.key === 'Enter' && !opened && current >= 0) {
+    open(current);
+  } else if (event.key === 'a' && opened) {
+    decide('ACCEPT');
+  } else if (event.key === 'r' && opened) {
+    decide('REJECT');
+  } else if (event.key === 'Escape' && opened) {
+    back();
+  } else {
+    return;
+  }
+  event.preventDefault();
+}
+
+async function switchLanguage() {
+  await i18n.load(i18n.language() === 'hi' ? 'en' : 'hi');
+  i18n.apply();
+  drawFilter();
+  if (!$('screen-queue').hidden) drawQueue();
+  if (opened) await evidence.show(opened);
+}
+
+async function start() {
+  await i18n.load();
+  i18n.apply();
+  $('login-submit').addEventListener('click', login);
+  $('login-password').addEventListener('keydown', (e) => { if (e.key === 'Enter') login(); });
+  $('logout').addEventListener('click', logout);
+  $('lang-toggle').addEventListener('click', switchLanguage);
+  $('queue-filter').addEventListener('change', () => { current = -1; drawQueue(); });
+  $('case-back').addEventListener('click', back);
+  $('review-accept').addEventListener('click', () => decide('ACCEPT'));
+  $('review-reject').addEventListener('click', () => decide('REJECT'));
+  document.addEventListener('keydown', onKey);
+  show('login');
+  document.body.dataset.ready = 'true';
+}
+
+start();
