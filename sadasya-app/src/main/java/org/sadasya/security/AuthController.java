@@ -5,9 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.sadasya.audit.AuditLog;
 import org.sadasya.web.ApiException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,5 +40,15 @@ public class AuthController {
         audit.record(issued.user().username() + "#" + issued.user().id(), "LOGIN", "user", issued.user().id(), Map.of());
         return new Token(issued.accessToken(), "Bearer", issued.expiresInSeconds(), issued.user().role().name(),
                 issued.user().id());
+    }
+
+    @PostMapping("/logout")
+    @Operation(summary = "Log out: the bearer token sent with this request stops working at once")
+    public ResponseEntity<Void> logout(@AuthenticationPrincipal Actor actor,
+            @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
+        // the filter authenticated this header, so it is "Bearer <token>"
+        tokens.revoke(authorization.substring("Bearer ".length()).trim());
+        audit.record(actor.auditName(), "LOGOUT", "user", actor.userId(), Map.of());
+        return ResponseEntity.noContent().build();
     }
 }

@@ -64,6 +64,16 @@ public final class TokenService {
                 .optional();
     }
 
+    /** Logout: the token stops working at once. Returns whether it was live. */
+    public boolean revoke(String token) {
+        return jdbc.sql("DELETE FROM api_token WHERE token_hash = ?").params(hash(token)).update() > 0;
+    }
+
+    /** Deletes the expired tokens (they no longer authenticate; this keeps the table small). */
+    public int purgeExpired() {
+        return jdbc.sql("DELETE FROM api_token WHERE expires_at <= ?").params(Times.now(clock)).update();
+    }
+
     private static String hash(String token) {
         return Hashes.sha256Hex(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -93,6 +93,8 @@ async function logout() {
   logoutArmed = false;
   i18n.say($('logout'), 'logout');
   notice(null);
+  // the server forgets the token at once; offline, it lapses at its expiry
+  session.api('/auth/logout', { method: 'POST', timeoutMs: 5000 }).catch(() => {});
   session.clear();
   await store.remove('kv', 'mine');
   await store.remove('kv', 'me');
