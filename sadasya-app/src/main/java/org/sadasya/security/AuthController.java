@@ -2,6 +2,7 @@ package org.sadasya.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.sadasya.audit.AuditLog;
 import org.sadasya.web.ApiException;
@@ -22,10 +23,12 @@ public class AuthController {
 
     private final TokenService tokens;
     private final AuditLog audit;
+    private final LoginThrottle throttle;
 
-    public AuthController(TokenService tokens, AuditLog audit) {
+    public AuthController(TokenService tokens, AuditLog audit, LoginThrottle throttle) {
         this.tokens = tokens;
         this.audit = audit;
+        this.throttle = throttle;
     }
 
     public record Login(String username, String password) {}
@@ -34,7 +37,12 @@ public class AuthController {
 
     @PostMapping("/token")
     @Operation(summary = "Log in: a bearer token for a username and password")
-    public Token token(@RequestBody Login login) {
+    public Token token(@RequestBody Login login, HttpServletRequest request) {
+        // behind a reverse proxy, set server.forward-headers-strategy so that this is the phone's address
+        throttle.attempt(login.username(), request.getRemoteAddr()).ifPresent(wait -> {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", null,
+                    Map.of("retryAfterSeconds", wait), wait);
+        });
         var issued = tokens.login(login.username(), login.password())
                 .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS"));
         audit.record(issued.user().username() + "#" + issued.user().id(), "LOGIN", "user", issued.user().id(), Map.of());

@@ -133,8 +133,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** A problem that says how long to wait ({@code retryAfterSeconds}) also says it in {@code Retry-After}. */
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
-        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        var r = ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (p.getProperties() != null && p.getProperties().get("retryAfterSeconds") instanceof Number wait) {
+            r.header(HttpHeaders.RETRY_AFTER, String.valueOf(wait.longValue()));
+        }
+        return r.body(p);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
