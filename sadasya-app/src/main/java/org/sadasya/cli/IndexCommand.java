@@ -82,5 +82,5 @@ public final class IndexCommand implements Runnable {
     /** The database only (pool + migrations), configured from application.yml like the service. */
     @Configuration(proxyBeanMethods = false)
     @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-    static class DatabaseOnly {}
+    static final class DatabaseOnly {}
 }
