@@ -6,9 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.sadasya.audit.AuditVerification;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,11 +39,7 @@ public final class AuditLogCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path dir = (dataDir != null ? dataDir : ServeCommand.dataDirFromEnvironment()).toAbsolutePath().normalize();
-            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(IndexCommand.DatabaseOnly.class)
-                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                    .registerShutdownHook(false)
-                    .run("--sadasya.data-dir=" + dir, "--logging.config=classpath:org/sadasya/cli/logback-stderr.xml")) {
+            try (ConfigurableApplicationContext ctx = DatabaseContext.open(DatabaseContext.dataDir(dataDir))) {
                 AuditVerification.Report r = new AuditVerification(ctx.getBean(DataSource.class)).verify();
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("intact", r.intact());
