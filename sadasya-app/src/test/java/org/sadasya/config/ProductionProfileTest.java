@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.sadasya.SadasyaApplication;
 import org.sadasya.testsupport.Databases;
@@ -22,7 +25,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The prod profile: no start on the embedded defaults, and the development endpoints closed. */
+/** The prod profile: no start on the embedded defaults, the development endpoints closed, JSON logs. */
+@ExtendWith(OutputCaptureExtension.class)
 class ProductionProfileTest {
 
     @TempDir
@@ -55,7 +59,7 @@ class ProductionProfileTest {
     }
 
     @Test
-    void onPostgresWithItsKeys_itServes_withApiDocsAndMetricsClosed() throws Exception {
+    void onPostgresWithItsKeys_itServes_withApiDocsAndMetricsClosed_andLogsJson(CapturedOutput output) throws Exception {
         String schema = Databases.newPostgresSchema();
         try (ConfigurableApplicationContext ctx = start(
                 "--spring.datasource.url=" + Databases.PG_URL + "?currentSchema=" + schema,
@@ -66,9 +70,22 @@ class ProductionProfileTest {
             assertThat(status(port, "/v3/api-docs")).isEqualTo(404);
             assertThat(status(port, "/swagger-ui.html")).isEqualTo(404);
             assertThat(status(port, "/actuator/prometheus")).isEqualTo(401);
+            assertThat(requestId(port, "proxy-id-1234567")).isEqualTo("proxy-id-1234567");
+            String replaced = requestId(port, "bad id; INFO forged line");
+            assertThat(replaced).matches("[0-9a-f-]{36}");
         } finally {
             Databases.dropPostgresSchema(schema);
         }
+        // structured logs: each line of the prod service's output is one JSON object
+        String lastLine = output.getOut().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(lastLine).has("@timestamp")).isTrue();
+    }
+
+    static String requestId(int port, String given) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET()
+                .header("X-Request-Id", given);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.discarding())
+                .headers().firstValue("X-Request-Id").orElseThrow();
     }
 
     static int status(int port, String path) throws Exception {

@@ -53,6 +53,11 @@ class LogSecretsTest extends AppServerTest {
 
         String log = output.getAll();
         assertThat(log).as("the flow was logged at all").contains(sent.submissionId());
+        // intake's line names its request and its enrolment (MDC), the verifier's its enrolment
+        assertThat(Pattern.compile("INFO \\[[0-9a-f-]{36} " + sent.submissionId() + "\\].*enrolment " + sent.submissionId()
+                + " received").matcher(log).find()).as("intake's log line with request and submission id").isTrue();
+        assertThat(Pattern.compile("INFO \\[ " + sent.submissionId() + "\\].*enrolment " + sent.submissionId() + " decided")
+                .matcher(log).find()).as("the verifier's log line with the submission id").isTrue();
 
         List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, "worker-pw-1", "review-pw-1", "wrong-secret-pw-77",
                 admin.token(), h.worker().token(), reviewer.token(), signature));
