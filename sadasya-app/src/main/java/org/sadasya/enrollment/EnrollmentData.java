@@ -233,16 +233,45 @@ public record EnrollmentData(
         }
     }
 
+    /**
+     * A name someone can read and a reviewer can compare: at least one letter, and no control
+     * characters or bidirectional overrides (which make a name display as something else). The
+     * zero-width joiner and non-joiner stay allowed: Devanagari spelling uses them.
+     */
+    static boolean readableName(String name) {
+        boolean letter = false;
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (Character.isLetter(c)) {
+                letter = true;
+            }
+            int type = Character.getType(c);
+            boolean bidiControl = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+                    || c == 0x061C;
+            boolean invisible = c == 0x200B || c == 0x2060 || c == 0xFEFF;
+            if (type == Character.CONTROL || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
+                    || type == Character.SURROGATE || bidiControl || invisible) {
+                return false;
+            }
+        }
+        return letter;
+    }
+
     private static Member checkMember(Member m, List<FieldError> errors) {
         String name = m.name() == null ? null : m.name().strip();
         if (name == null || name.isEmpty()) {
             errors.add(new FieldError("member.name", "field.required"));
         } else if (name.length() > 200) {
             errors.add(new FieldError("member.name", "field.tooLong"));
+        } else if (!readableName(name)) {
+            errors.add(new FieldError("member.name", "field.nameCharacters"));
         }
         String nameHi = m.nameHi() == null ? null : m.nameHi().strip();
         if (nameHi != null && nameHi.length() > 200) {
             errors.add(new FieldError("member.nameHi", "field.tooLong"));
+        } else if (nameHi != null && !nameHi.isEmpty() && !readableName(nameHi)) {
+            errors.add(new FieldError("member.nameHi", "field.nameCharacters"));
         }
         String mobile = null;
         if (m.mobile() == null) {

@@ -29,6 +29,11 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** http://127.0.0.1:port */
+    public String base() {
+        return base;
+    }
+
     /** The bearer token this client sends (null when anonymous). */
     public String token() {
         return token;

@@ -24,12 +24,12 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 
 /** Builds the synthetic inputs of the intake tests: bad files, odd PNGs, EXIF blocks. */
-final class TestImages {
+public final class TestImages {
 
     private TestImages() {}
 
     /** {@code image} encoded by the JDK's writer for {@code format} ("png", "jpeg", "gif", "bmp", "tiff"). */
-    static byte[] encode(BufferedImage image, String format) {
+    public static byte[] encode(BufferedImage image, String format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             if (!ImageIO.write(image, format, out)) {
@@ -42,7 +42,7 @@ final class TestImages {
     }
 
     /** An image filled with one colour. */
-    static BufferedImage filled(int width, int height, int type, int rgb) {
+    public static BufferedImage filled(int width, int height, int type, int rgb) {
         BufferedImage image = new BufferedImage(width, height, type);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -54,7 +54,7 @@ final class TestImages {
 
     // ---- PNG built chunk by chunk (PNG spec, section 5) ----
 
-    static byte[] png(int width, int height, int bitDepth, int colourType, byte[] idatZlib, byte[]... extraChunks) {
+    public static byte[] png(int width, int height, int bitDepth, int colourType, byte[] idatZlib, byte[]... extraChunks) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'});
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height);
@@ -68,7 +68,7 @@ final class TestImages {
         return out.toByteArray();
     }
 
-    static byte[] chunk(String type, byte[] data) {
+    public static byte[] chunk(String type, byte[] data) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
         byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
@@ -91,7 +91,7 @@ final class TestImages {
      * (deflate squeezes the 50 MB of zero rows about 1000:1) and no large buffer to make; decoding
      * it to RGB would need 1.2 GB.
      */
-    static byte[] blackOneBitPng(int width, int height) {
+    public static byte[] blackOneBitPng(int width, int height) {
         byte[] row = new byte[1 + (width + 7) / 8]; // filter byte "none", then packed pixels
         ByteArrayOutputStream zlib = new ByteArrayOutputStream();
         try (DeflaterOutputStream out = new DeflaterOutputStream(zlib, new Deflater(Deflater.BEST_COMPRESSION), 1 << 16)) {
@@ -110,7 +110,7 @@ final class TestImages {
      * byte-aligned deflate block (sync flush) instead of compressing the whole size, so a
      * gigabyte takes a millisecond to make.
      */
-    static byte[] pngWithTextBomb(int mebibytes) {
+    public static byte[] pngWithTextBomb(int mebibytes) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         deflater.setInput(new byte[1 << 20]);
         byte[] buffer = new byte[1 << 16];
@@ -141,7 +141,7 @@ final class TestImages {
         return png(64, 64, 8, 0, zlib(rows), chunk("zTXt", text.toByteArray()));
     }
 
-    static byte[] zlib(byte[] data) {
+    public static byte[] zlib(byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DeflaterOutputStream z = new DeflaterOutputStream(out)) {
             z.write(data);
@@ -152,7 +152,7 @@ final class TestImages {
     }
 
     /** A PNG with an eXIf chunk holding {@code tiff}, placed after IHDR as PNG 1.5 says. */
-    static byte[] withPngExif(byte[] png, byte[] tiff) {
+    public static byte[] withPngExif(byte[] png, byte[] tiff) {
         int afterIhdr = 8 + 4 + 4 + 13 + 4;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(png, 0, afterIhdr);
@@ -164,11 +164,11 @@ final class TestImages {
     // ---- JPEG ----
 
     /** A JPEG with an APP1 "Exif" segment holding {@code tiff}, right after SOI. */
-    static byte[] withJpegExif(byte[] jpeg, byte[] tiff) {
+    public static byte[] withJpegExif(byte[] jpeg, byte[] tiff) {
         return withSegmentAfterSoi(jpeg, 0xe1, concat("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), tiff));
     }
 
-    static byte[] withSegmentAfterSoi(byte[] jpeg, int marker, byte[] data) {
+    public static byte[] withSegmentAfterSoi(byte[] jpeg, int marker, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(jpeg, 0, 2);
         out.write(0xff);
@@ -185,7 +185,7 @@ final class TestImages {
      * A CMYK JPEG as Photoshop writes it: four components, Adobe APP14 marker (transform 0), ink
      * values stored inverted (255 = no ink). Every pixel is C=0 M=200 Y=200 K=0, a red.
      */
-    static byte[] adobeCmykJpeg(int width, int height) {
+    public static byte[] adobeCmykJpeg(int width, int height) {
         WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
         int[] inverted = {255 - 0, 255 - 200, 255 - 200, 255 - 0};
         for (int y = 0; y < height; y++) {
@@ -207,14 +207,14 @@ final class TestImages {
         return withSegmentAfterSoi(bytes.toByteArray(), 0xee, adobe);
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
+    public static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
 
     /** Bytes allocated on this thread while {@code action} ran (HotSpot's per-thread counter). */
-    static long bytesAllocatedBy(ThrowingRunnable action) throws Exception {
+    public static long bytesAllocatedBy(ThrowingRunnable action) throws Exception {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         if (!threads.isThreadAllocatedMemorySupported() || !threads.isThreadAllocatedMemoryEnabled()) {
             throw new AssertionError("this JVM cannot count allocated bytes per thread");
@@ -232,7 +232,7 @@ final class TestImages {
      * A minimal little-endian TIFF block as EXIF stores it: IFD0 plus, when used, the Exif and
      * GPS sub-IFDs (EXIF 2.32, section 4.6).
      */
-    static final class Exif {
+    public static final class Exif {
         private static final int ASCII = 2;
         private static final int SHORT = 3;
         private static final int LONG = 4;
@@ -244,32 +244,32 @@ final class TestImages {
         private final Map<Integer, Entry> exif = new TreeMap<>();
         private final Map<Integer, Entry> gps = new TreeMap<>();
 
-        Exif orientation(int value) {
+        public Exif orientation(int value) {
             ifd0.put(0x0112, new Entry(SHORT, 1, le(2, value)));
             return this;
         }
 
-        Exif make(String value) {
+        public Exif make(String value) {
             ifd0.put(0x010f, ascii(value));
             return this;
         }
 
-        Exif model(String value) {
+        public Exif model(String value) {
             ifd0.put(0x0110, ascii(value));
             return this;
         }
 
-        Exif dateTimeOriginal(String value) {
+        public Exif dateTimeOriginal(String value) {
             exif.put(0x9003, ascii(value));
             return this;
         }
 
-        Exif offsetTimeOriginal(String value) {
+        public Exif offsetTimeOriginal(String value) {
             exif.put(0x9011, ascii(value));
             return this;
         }
 
-        Exif gps(double latitude, double longitude) {
+        public Exif gps(double latitude, double longitude) {
             gps.put(0x0001, ascii(latitude >= 0 ? "N" : "S"));
             gps.put(0x0002, degreesMinutesSeconds(Math.abs(latitude)));
             gps.put(0x0003, ascii(longitude >= 0 ? "E" : "W"));
@@ -277,7 +277,7 @@ final class TestImages {
             return this;
         }
 
-        byte[] build() {
+        public byte[] build() {
             Map<Integer, Entry> root = new TreeMap<>(ifd0);
             if (!exif.isEmpty()) {
                 root.put(0x8769, new Entry(LONG, 1, le(4, 0))); // pointer, set below
