@@ -28,9 +28,10 @@ public final class IssueChallenges {
     private final Clock clock;
     private final Duration lifetime;
     private final int maxCount;
+    private final LivenessCoolDown coolDown;
 
     public IssueChallenges(TicketRepository tickets, TicketSignature signature, ChallengeStepSource steps,
-            TransactionTemplate tx, Clock clock, Duration lifetime, int maxCount) {
+            TransactionTemplate tx, Clock clock, Duration lifetime, int maxCount, LivenessCoolDown coolDown) {
         if (lifetime.isNegative() || lifetime.isZero() || maxCount < 1) {
             throw new IllegalArgumentException("a ticket needs a positive lifetime and a request at least one ticket");
         }
@@ -41,6 +42,7 @@ public final class IssueChallenges {
         this.clock = clock;
         this.lifetime = lifetime;
         this.maxCount = maxCount;
+        this.coolDown = coolDown;
     }
 
     public List<ChallengeTicket> issue(Actor worker, Integer count) {
@@ -56,8 +58,15 @@ public final class IssueChallenges {
                             "errors", List.of(Map.of("field", "count", "code", "field.challengeCount"))),
                     1, maxCount);
         }
+        Instant now = clock.instant();
+        var coolingUntil = coolDown.until(worker.userId(), now);
+        if (coolingUntil.isPresent()) {
+            long wait = Math.max(1, Duration.between(now, coolingUntil.get()).toSeconds());
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "LIVENESS_COOL_DOWN", null,
+                    Map.of("retryAfterSeconds", wait), Math.max(1, (wait + 3599) / 3600));
+        }
         // Whole seconds: the times travel as ISO text and are signed as text, so no precision to lose.
-        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(lifetime);
         List<ChallengeTicket> issued = new ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.sadasya.audit.AuditLog;
 import org.sadasya.challenge.ChallengeStepSource;
 import org.sadasya.challenge.IssueChallenges;
+import org.sadasya.challenge.LivenessCoolDown;
 import org.sadasya.challenge.RandomChallengeSteps;
 import org.sadasya.challenge.RedeemTicket;
 import org.sadasya.challenge.TicketRepository;
@@ -158,9 +159,10 @@ public class ServiceConfiguration {
 
     @Bean
     IssueChallenges issueChallenges(TicketRepository tickets, TicketSignature signature, ChallengeStepSource steps,
-            TransactionTemplate tx, Clock clock, SadasyaProperties props) {
+            TransactionTemplate tx, Clock clock, SadasyaProperties props, JdbcClient jdbc, ObjectMapper json) {
         return new IssueChallenges(tickets, signature, steps, tx, clock, props.challenge().lifetime(),
-                props.challenge().maxCount());
+                props.challenge().maxCount(), new LivenessCoolDown(jdbc, json, props.challenge().coolDownFailures(),
+                        props.challenge().coolDownWindow()));
     }
 
     @Bean

@@ -193,6 +193,37 @@ class ChallengeApiTest {
     }
 
     @Test
+    void afterFiveLivenessRejections_aWorkerGetsNoTickets_untilTheyAgeOut_whileIntakeStillAccepts() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ObjectNode ticket = Challenges.ticket(h.worker());
+            String id = UUID.randomUUID().toString();
+            Api.Response r = send(h.worker(), id, ticket.get("issuedAt").asText(), Challenges.challenge(ticket, 3), "PLANAR", 3);
+            assertThat(r.status()).as(r.toString()).isEqualTo(202);
+            ids.add(id);
+            clock.advance(Duration.ofMinutes(10));
+        }
+        for (String id : ids) {
+            assertThat(liveness(id).get("outcome").asText()).isEqualTo("REJECT");
+        }
+
+        Api.Response paused = h.worker().post("/api/v1/challenges", "{\"count\": 5}");
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(429);
+        assertThat(paused.json().get("code").asText()).isEqualTo("LIVENESS_COOL_DOWN");
+        long wait = paused.json().get("retryAfterSeconds").asLong();
+        assertThat(wait).as("until the first rejection is a day old").isBetween(Duration.ofHours(22).toSeconds(),
+                Duration.ofHours(24).toSeconds());
+        // intake is never held back: a capture made without a ticket is still received
+        String offline = UUID.randomUUID().toString();
+        Api.Response received = send(h.worker(), offline, clock.instant().toString(), null, "UNUSABLE", 3);
+        assertThat(received.status()).as(received.toString()).isEqualTo(202);
+
+        clock.advance(Duration.ofSeconds(wait + 1));
+        Api.Response again = workerAgain().post("/api/v1/challenges", "{\"count\": 2}");
+        assertThat(again.status()).as(again.toString()).isEqualTo(200);
+    }
+
+    @Test
     void bothFacesFollowingTheirTicket_passLiveness_withTheChallengeEvidence() {
         ObjectNode ticket = Challenges.ticket(h.worker());
         JsonNode r = liveness(enrolFollowing(ticket));

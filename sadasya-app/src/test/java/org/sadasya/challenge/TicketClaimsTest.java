@@ -3,6 +3,7 @@ package org.sadasya.challenge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sadasya.face.challenge.ChallengeStep.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -47,7 +48,8 @@ class TicketClaimsTest {
         Fixture f = new Fixture(Databases.open(kind, dir), dir.resolve("images"), clock);
         TicketRepository tickets = new TicketRepository(f.jdbc);
         return new World(f, tickets, new IssueChallenges(tickets, signature,
-                () -> List.of(TURN_RIGHT, LOOK_UP, FACE_CAMERA), f.tx, clock, Duration.ofDays(3), 50),
+                () -> List.of(TURN_RIGHT, LOOK_UP, FACE_CAMERA), f.tx, clock, Duration.ofDays(3), 50,
+                        new LivenessCoolDown(f.jdbc, new ObjectMapper(), 5, Duration.ofHours(24))),
                 new RedeemTicket(signature, tickets, Duration.ofDays(7)), f.seed());
     }
 
