@@ -91,7 +91,13 @@ public final class SubmitEnrollment {
             throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "problem.WORKER_ONLY", Map.of());
         }
         EnrollmentData data = checkedData(dataJson);
-        MDC.put(LogFields.SUBMISSION_ID, data.submissionId());
+        // the enrolment's id in every log line of its intake, and in none after it
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LogFields.SUBMISSION_ID, data.submissionId())) {
+            return store(worker, data, photo, burst);
+        }
+    }
+
+    private Answer store(Actor worker, EnrollmentData data, byte[] photo, List<byte[]> burst) {
         checkImage("photo", photo);
         List<byte[]> frames = burst == null ? List.of() : burst;
         if (frames.size() > limits.maxBurstFrames()) {

@@ -81,7 +81,12 @@ public final class VerifyEnrollment {
     public boolean process(ClaimedJob job) throws InterruptedException {
         EnrollmentRecord e = enrollments.find(job.enrollmentId())
                 .orElseThrow(() -> new IllegalStateException("job " + job.id() + " has no enrolment"));
-        MDC.put(LogFields.SUBMISSION_ID, e.submissionId());
+        try (MDC.MDCCloseable logged = MDC.putCloseable(LogFields.SUBMISSION_ID, e.submissionId())) {
+            return process(job, e);
+        }
+    }
+
+    private boolean process(ClaimedJob job, EnrollmentRecord e) throws InterruptedException {
         if (e.status() != EnrollmentStatus.RECEIVED && e.status() != EnrollmentStatus.PROCESSING) {
             return Boolean.TRUE.equals(tx.execute(s -> jobs.complete(job))); // decided earlier: nothing to redo
         }

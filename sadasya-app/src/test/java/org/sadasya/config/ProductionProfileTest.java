@@ -13,7 +13,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.logging.LoggingInitializationContext;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.core.env.StandardEnvironment;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -31,6 +35,26 @@ class ProductionProfileTest {
 
     @TempDir
     Path dataDir;
+
+    /**
+     * The prod context switched this test JVM's logging to JSON, and Spring keeps such settings in
+     * system properties; later tests in the JVM (the command-line ones read stdout) expect plain
+     * logging, so it is set up again as a fresh JVM would have it.
+     */
+    @AfterAll
+    static void plainLoggingAgain() throws java.io.IOException {
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.contains("STRUCTURED"))
+                .forEach(System::clearProperty);
+        StandardEnvironment env = new StandardEnvironment();
+        new org.springframework.boot.env.YamlPropertySourceLoader()
+                .load("application", new org.springframework.core.io.ClassPathResource("application.yml"))
+                .forEach(env.getPropertySources()::addLast);
+        LoggingSystem logging = LoggingSystem.get(ProductionProfileTest.class.getClassLoader());
+        logging.cleanUp();
+        logging.beforeInitialize();
+        logging.initialize(new LoggingInitializationContext(env), null, null);
+        logging.cleanUp(); // configured, but free for the next context to configure again
+    }
 
     static String key() {
         byte[] k = new byte[32];
