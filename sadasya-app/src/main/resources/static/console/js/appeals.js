@@ -1,5 +1,5 @@
 // Finding and re-opening decided enrolments: the queue's server-side filters (status, unit, worker,
-// reason, IST dates, enrolment id), the appeal of a rejected enrolment, its decision history, and
+// IST dates, enrolment id), the appeal of a rejected enrolment, its decision history, and
 // the CSV downloads (fetched with the token, saved from a blob: URL).
 import { language, say, t } from '/app/js/i18n.js';
 import * as api from './api.js';
@@ -30,8 +30,9 @@ function option(value, text, i18nKey) {
 /** The query string of the queue's filters, to append to GET /reviews?limit=… */
 export function queryString() {
   const params = new URLSearchParams();
-  const pairs = { status: 'queue-status', orgUnitId: 'queue-unit', workerId: 'queue-worker', reason: 'queue-filter',
-    from: 'queue-from', to: 'queue-to', submissionId: 'queue-search' };
+  // the reason select stays an instant filter over the loaded page (main.js); the API takes reason= too
+  const pairs = { status: 'queue-status', orgUnitId: 'queue-unit', workerId: 'queue-worker', from: 'queue-from',
+    to: 'queue-to', submissionId: 'queue-search' };
   for (const [name, id] of Object.entries(pairs)) {
     const v = $(id).value.trim();
     if (v) params.set(name, v);
@@ -163,7 +164,7 @@ export function reset() {
 
 /** Wires the controls: {@code reload} loads the queue again, {@code reopen} the opened enrolment. */
 export function setup({ reload, reopen }) {
-  for (const id of ['queue-status', 'queue-unit', 'queue-worker', 'queue-filter', 'queue-from', 'queue-to']) {
+  for (const id of ['queue-status', 'queue-unit', 'queue-worker', 'queue-from', 'queue-to']) {
     $(id).addEventListener('change', reload);
   }
   $('queue-search').addEventListener('keydown', (e) => { if (e.key === 'Enter') reload(); });
