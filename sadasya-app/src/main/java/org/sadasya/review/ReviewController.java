@@ -86,6 +86,8 @@ public class ReviewController {
     public EnrollmentView resolve(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId,
             @RequestBody Resolution req) {
         requireReviewer(actor);
+        // out of scope is "no such enrolment" before any answer about the body
+        var r = reviewable.find(actor, submissionId);
         boolean accept;
         if ("ACCEPT".equalsIgnoreCase(req.decision())) {
             accept = true;
@@ -96,7 +98,7 @@ public class ReviewController {
         }
         // a rejection tells the worker's supervisor why; an accept may go without a note
         String note = text("note", req.note(), !accept);
-        return now(decisions.resolve(actor, reviewable.find(actor, submissionId), accept, note));
+        return now(decisions.resolve(actor, r, accept, note));
     }
 
     public record Appeal(String reason) {}
@@ -107,8 +109,9 @@ public class ReviewController {
     public EnrollmentView appeal(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId,
             @RequestBody Appeal req) {
         requireReviewer(actor);
+        var r = reviewable.find(actor, submissionId); // scope before validation, as for a decision
         String reason = text("reason", req.reason(), true);
-        return now(decisions.appeal(actor, reviewable.find(actor, submissionId), reason));
+        return now(decisions.appeal(actor, r, reason));
     }
 
     /** The enrolment as it is after the decision. */
