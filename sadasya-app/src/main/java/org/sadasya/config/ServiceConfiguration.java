@@ -27,6 +27,7 @@ import org.sadasya.security.UserRepository;
 import org.sadasya.verification.CaptureTimeReader;
 import org.sadasya.verification.ChallengeTickets;
 import org.sadasya.verification.DecideEnrollment;
+import org.sadasya.verification.IssueMember;
 import org.sadasya.verification.ExifCaptureTimeReader;
 import org.sadasya.verification.FaceAnalyzer;
 import org.sadasya.verification.FaceEngineAnalyzer;
@@ -219,11 +220,16 @@ public class ServiceConfiguration {
     }
 
     @Bean
+    IssueMember issueMember(JdbcMemberRepository members, DecideEnrollment decide) {
+        return new IssueMember(members, decide);
+    }
+
+    @Bean
     VerifyEnrollment verifyEnrollment(EnrollmentRepository enrollments, OrgUnitRepository orgUnits,
-            WorkerFaceRepository workerFaces, JdbcMemberRepository members, ImageStore images, JobQueue jobs,
+            WorkerFaceRepository workerFaces, IssueMember issueMember, ImageStore images, JobQueue jobs,
             AuditLog audit, DecideEnrollment decide, TransactionTemplate tx, ObjectMapper json, Clock clock,
             ObjectProvider<VerificationHook> hook, MeterRegistry meters) {
-        return new VerifyEnrollment(enrollments, orgUnits, workerFaces, members, images, jobs, audit, decide, tx, json,
+        return new VerifyEnrollment(enrollments, orgUnits, workerFaces, issueMember, images, jobs, audit, decide, tx, json,
                 clock, hook.getIfAvailable(() -> VerificationHook.NONE), meters);
     }
 

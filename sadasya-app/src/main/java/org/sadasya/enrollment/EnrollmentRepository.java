@@ -67,6 +67,77 @@ public final class EnrollmentRepository {
                         .params(status.name(), pathPrefix + "%", afterId, limit).query(ROW).list();
     }
 
+    /**
+     * The review console's list: enrolments of one status in a scope, narrowed by worker, reason
+     * code (a REVIEW or REJECT outcome of that rule), receipt time and submission id; oldest first.
+     */
+    public List<Listed> search(QueueFilter f) {
+        StringBuilder where = new StringBuilder(" WHERE e.status = ? AND e.id > ?");
+        List<Object> params = new java.util.ArrayList<>(List.of(f.status().name(), f.afterId()));
+        if (f.pathPrefix() != null) {
+            where.append(" AND e.booth_path LIKE ?");
+            params.add(f.pathPrefix() + "%");
+        }
+        if (f.workerId() != null) {
+            where.append(" AND e.worker_id = ?");
+            params.add(f.workerId());
+        }
+        if (f.reasonCode() != null) {
+            // reasons_json is written by one serialiser, code then outcome, without spaces
+            where.append(" AND (e.reasons_json LIKE ? OR e.reasons_json LIKE ?)");
+            params.add("%\"code\":\"" + f.reasonCode() + "\",\"outcome\":\"REVIEW\"%");
+            params.add("%\"code\":\"" + f.reasonCode() + "\",\"outcome\":\"REJECT\"%");
+        }
+        if (f.from() != null) {
+            where.append(" AND e.received_at >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            where.append(" AND e.received_at < ?");
+            params.add(f.to());
+        }
+        if (f.submissionId() != null) {
+            where.append(" AND e.submission_id = ?");
+            params.add(f.submissionId());
+        }
+        params.add(f.limit());
+        return jdbc.sql(SELECT.replace(" FROM enrollment e", ", e.appealed_at FROM enrollment e") + where
+                        + " ORDER BY e.id LIMIT ?")
+                .params(params)
+                .query((rs, i) -> new Listed(ROW.mapRow(rs, i), rs.getObject(16, OffsetDateTime.class) != null))
+                .list();
+    }
+
+    /**
+     * @param reasonCode a rule's code (validated by the caller), or null
+     * @param from       received at or after (inclusive), or null
+     * @param to         received before (exclusive), or null
+     */
+    public record QueueFilter(EnrollmentStatus status, String pathPrefix, Long workerId, String reasonCode,
+            OffsetDateTime from, OffsetDateTime to, String submissionId, long afterId, int limit) {}
+
+    /** @param appeal re-opened on appeal at least once */
+    public record Listed(EnrollmentRecord record, boolean appeal) {}
+
+    public boolean appealed(long id) {
+        return jdbc.sql("SELECT appealed_at FROM enrollment WHERE id = ?").params(id)
+                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class) != null).optional().orElse(false);
+    }
+
+    /** Re-opens a REJECTED enrolment on appeal: back to REVIEW, no member; only a rejected one changes. */
+    public int reopen(long id, String reasonsJson, OffsetDateTime at) {
+        return jdbc.sql("UPDATE enrollment SET status = 'REVIEW', reasons_json = ?, member_id = NULL, appealed_at = ?"
+                        + " WHERE id = ? AND status = 'REJECTED'")
+                .params(reasonsJson, at, id)
+                .update();
+    }
+
+    /** New evidence for an enrolment still in REVIEW (a reviewer's accept refused by the last duplicate check). */
+    public int updateReviewReasons(long id, String reasonsJson) {
+        return jdbc.sql("UPDATE enrollment SET reasons_json = ? WHERE id = ? AND status = 'REVIEW'")
+                .params(reasonsJson, id).update();
+    }
+
     /** A worker's own enrolments, newest first, below row {@code beforeId} (null = from the newest). */
     public List<EnrollmentRecord> byWorker(long workerId, Long beforeId, int limit) {
         return jdbc.sql(SELECT + " WHERE e.worker_id = ? AND e.id < ? ORDER BY e.id DESC LIMIT ?")

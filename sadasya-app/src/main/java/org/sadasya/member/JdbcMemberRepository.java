@@ -67,6 +67,12 @@ public final class JdbcMemberRepository implements MemberRepository {
         jdbc.sql("SELECT id FROM member_issue_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
     }
 
+    /** When a member was issued. */
+    public Optional<java.time.OffsetDateTime> createdAt(long memberId) {
+        return jdbc.sql("SELECT created_at FROM member WHERE id = ?").params(memberId)
+                .query((rs, i) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional();
+    }
+
     public Optional<String> codeOf(long memberId) {
         return jdbc.sql("SELECT member_code FROM member WHERE id = ?").params(memberId).query(String.class).optional();
     }

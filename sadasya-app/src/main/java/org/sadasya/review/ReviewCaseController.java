@@ -30,16 +30,22 @@ public class ReviewCaseController {
     public record Booth(long id, String code, String name, String nameHi, Double latitude, Double longitude,
             Double radiusMeters) {}
 
+    /**
+     * @param appeal  re-opened on appeal at least once
+     * @param history every decision on it, oldest first ({@link DecisionHistory})
+     */
     public record ReviewCase(EnrollmentView enrollment, Member member, Position position, Booth booth,
-            int burstFrames) {}
+            int burstFrames, boolean appeal, java.util.List<DecisionHistory.Entry> history) {}
 
     private final ReviewableEnrollments reviewable;
     private final EnrollmentRepository enrollments;
     private final OrgUnitRepository units;
+    private final DecisionHistory history;
     private final ObjectMapper json;
 
     public ReviewCaseController(ReviewableEnrollments reviewable, EnrollmentRepository enrollments,
-            OrgUnitRepository units, ObjectMapper json) {
+            OrgUnitRepository units, DecisionHistory history, ObjectMapper json) {
+        this.history = history;
         this.reviewable = reviewable;
         this.enrollments = enrollments;
         this.units = units;
@@ -47,7 +53,7 @@ public class ReviewCaseController {
     }
 
     @GetMapping("/api/v1/reviews/{submissionId}")
-    @Operation(summary = "One enrolment with its evidence, position and booth (REVIEWER/ADMIN in scope)")
+    @Operation(summary = "One enrolment with its evidence, position, booth and decision history (REVIEWER/ADMIN in scope)")
     public ReviewCase open(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId) {
         EnrollmentRecord r = reviewable.find(actor, submissionId);
         EnrollmentData data = read(r);
@@ -58,7 +64,7 @@ public class ReviewCaseController {
                 m == null ? null : new Member(m.name(), m.nameHi(), m.age(), m.gender()),
                 new Position(data.latitude(), data.longitude(), data.accuracyMeters()),
                 new Booth(b.id(), b.code(), b.name(), b.nameHi(), b.latitude(), b.longitude(), b.radiusMeters()),
-                frames);
+                frames, enrollments.appealed(r.id()), history.of(r.submissionId()));
     }
 
     private EnrollmentData read(EnrollmentRecord r) {

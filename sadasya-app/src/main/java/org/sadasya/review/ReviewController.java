@@ -1,30 +1,25 @@
 package org.sadasya.review;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.sadasya.audit.AuditLog;
-import org.sadasya.common.EvidenceJson;
-import org.sadasya.common.Times;
-import org.sadasya.enrollment.EnrollmentData;
-import org.sadasya.enrollment.EnrollmentRecord;
+import java.util.Locale;
 import org.sadasya.enrollment.EnrollmentRepository;
+import org.sadasya.enrollment.EnrollmentRepository.QueueFilter;
 import org.sadasya.enrollment.EnrollmentStatus;
 import org.sadasya.enrollment.EnrollmentView;
-import org.sadasya.member.JdbcMemberRepository;
+import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.security.Actor;
 import org.sadasya.security.Role;
+import org.sadasya.verification.ReasonCode;
 import org.sadasya.web.ApiException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,50 +28,66 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The review queue: enrolments in REVIEW within the reviewer's scope, resolved by hand with a note (audited). */
+/**
+ * The review queue: enrolments in REVIEW within the reviewer's scope (or, to find one for an
+ * appeal, the decided ones), resolved by hand with a note, and re-opened on appeal (audited).
+ */
 @RestController
 @RequestMapping("/api/v1/reviews")
 @Tag(name = "reviews")
 public class ReviewController {
 
-    private final EnrollmentRepository enrollments;
-    private final JdbcMemberRepository members;
-    private final AuditLog audit;
-    private final TransactionTemplate tx;
-    private final ObjectMapper json;
-    private final Clock clock;
+    /** The drive's days are Indian days: a date filter means midnight to midnight IST. */
+    static final ZoneId IST = ZoneId.of("Asia/Kolkata");
 
-    public ReviewController(EnrollmentRepository enrollments, JdbcMemberRepository members, AuditLog audit,
-            TransactionTemplate tx, ObjectMapper json, Clock clock) {
+    /** One queue item: the enrolment as the API shows it, whether it came back on appeal, and who sent it. */
+    public record QueueItem(@JsonUnwrapped EnrollmentView enrollment, boolean appeal, long workerId) {}
+
+    private final EnrollmentRepository enrollments;
+    private final ReviewableEnrollments reviewable;
+    private final ReviewDecisions decisions;
+    private final OrgUnitRepository units;
+    private final ObjectMapper json;
+
+    public ReviewController(EnrollmentRepository enrollments, ReviewableEnrollments reviewable,
+            ReviewDecisions decisions, OrgUnitRepository units, ObjectMapper json) {
         this.enrollments = enrollments;
-        this.members = members;
-        this.audit = audit;
-        this.tx = tx;
+        this.reviewable = reviewable;
+        this.decisions = decisions;
+        this.units = units;
         this.json = json;
-        this.clock = clock;
     }
 
     @GetMapping
-    @Operation(summary = "Enrolments waiting for review in my scope, oldest first (page with afterId)")
-    public List<EnrollmentView> queue(@AuthenticationPrincipal Actor actor,
-            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") long afterId) {
+    @Operation(summary = "Enrolments in my scope, oldest first (page with afterId): status REVIEW unless asked for"
+            + " REJECTED or ACCEPTED; narrowed by orgUnitId, workerId, reason (a rule code), from/to (IST dates of"
+            + " receipt, inclusive) and submissionId")
+    public List<QueueItem> queue(@AuthenticationPrincipal Actor actor,
+            @RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") long afterId,
+            @RequestParam(defaultValue = "REVIEW") String status, @RequestParam(required = false) Long orgUnitId,
+            @RequestParam(required = false) Long workerId, @RequestParam(required = false) String reason,
+            @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to,
+            @RequestParam(required = false) String submissionId) {
         requireReviewer(actor);
-        String scope = actor.role() == Role.ADMIN ? null : actor.scopePath();
-        return enrollments.withStatus(EnrollmentStatus.REVIEW, scope, Math.max(1, Math.min(limit, 200)), afterId).stream()
-                .map(r -> EnrollmentView.of(r, json)).toList();
+        QueueFilter filter = new QueueFilter(status(status), scope(actor, orgUnitId), workerId, reason(reason),
+                from == null ? null : startOf(from), to == null ? null : startOf(to.plusDays(1)),
+                submissionId == null || submissionId.isBlank() ? null : submissionId.strip().toLowerCase(Locale.ROOT),
+                afterId, Math.max(1, Math.min(limit, 200)));
+        return enrollments.search(filter).stream()
+                .map(l -> new QueueItem(EnrollmentView.of(l.record(), json), l.appeal(), l.record().workerId()))
+                .toList();
     }
 
     public record Resolution(String decision, String note) {}
 
     @PostMapping("/{submissionId}")
-    @Operation(summary = "Resolve an enrolment in review: ACCEPT (issues a member id, optional note) or REJECT (note required)")
+    @Operation(summary = "Resolve an enrolment in review: ACCEPT (issues a member id, optional note; 409 DUPLICATE_MEMBER"
+            + " when the face looks like a member issued since the verdict) or REJECT (note required)")
     public EnrollmentView resolve(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId,
             @RequestBody Resolution req) {
         requireReviewer(actor);
         // out of scope is "no such enrolment" before any answer about the body
-        EnrollmentRecord r = enrollments.findBySubmissionId(submissionId)
-                .filter(e -> actor.covers(e.boothPath()))
-                .orElseThrow(() -> ApiException.notFound("enrollment"));
+        var r = reviewable.find(actor, submissionId);
         boolean accept;
         if ("ACCEPT".equalsIgnoreCase(req.decision())) {
             accept = true;
@@ -86,81 +97,72 @@ public class ReviewController {
             throw ApiException.fieldInvalid("decision", "field.decision");
         }
         // a rejection tells the worker's supervisor why; an accept may go without a note
-        String note = req.note() == null ? "" : req.note().strip();
-        if (!accept && note.isEmpty()) {
-            throw ApiException.fieldInvalid("note", "field.required");
-        }
-        if (note.length() > 1000) {
-            throw ApiException.fieldInvalid("note", "field.tooLong");
-        }
-        if (r.status() != EnrollmentStatus.REVIEW) {
-            throw new ApiException(HttpStatus.CONFLICT, "NOT_IN_REVIEW", null, Map.of("status", r.status().name()));
-        }
-        try {
-            tx.executeWithoutResult(s -> {
-                Long memberId = null;
-                String memberCode = null;
-                if (accept) {
-                    EnrollmentData data = read(r.dataJson());
-                    var emb = enrollments.memberEmbedding(r.id());
-                    var ref = members.insert(new JdbcMemberRepository.NewMember(r.id(), data.member().name(),
-                            data.member().nameHi(), data.member().mobile(), data.member().epic(), data.member().age(),
-                            data.member().gender(), r.boothId(), r.workerId()),
-                            emb.map(e -> e.embedding()).orElse(null), emb.map(e -> e.modelVersion()).orElse(null));
-                    memberId = ref.id();
-                    memberCode = ref.memberCode();
-                }
-                List<Map<String, Object>> reasons = new ArrayList<>(readReasons(r.reasonsJson()));
-                Map<String, Object> decision = new LinkedHashMap<>();
-                decision.put("code", "REVIEWER_DECISION");
-                decision.put("outcome", accept ? "PASS" : "REJECT");
-                decision.put("detail", note);
-                decision.put("evidence", Map.of("reviewer", actor.auditName()));
-                reasons.add(decision);
-                int changed = enrollments.resolve(r.id(), accept ? EnrollmentStatus.ACCEPTED : EnrollmentStatus.REJECTED,
-                        writeReasons(reasons), memberId, actor.userId(), note.isEmpty() ? null : note, Times.now(clock));
-                if (changed != 1) {
-                    throw new ApiException(HttpStatus.CONFLICT, "NOT_IN_REVIEW", null, Map.of());
-                }
-                Map<String, Object> detail = new LinkedHashMap<>();
-                detail.put("decision", accept ? "ACCEPT" : "REJECT");
-                detail.put("memberId", memberCode);
-                detail.put("note", note);
-                audit.record(actor.auditName(), "ENROLLMENT_REVIEWED", "enrollment", r.submissionId(), detail);
-            });
-        } catch (DuplicateKeyException e) {
-            throw new ApiException(HttpStatus.CONFLICT, "DETAILS", "problem.DETAILS_CONFLICT", Map.of());
-        }
-        return EnrollmentView.of(enrollments.find(r.id()).orElseThrow(), json);
+        String note = text("note", req.note(), !accept);
+        return now(decisions.resolve(actor, r, accept, note));
     }
 
-    private static void requireReviewer(Actor actor) {
+    public record Appeal(String reason) {}
+
+    @PostMapping("/{submissionId}/appeal")
+    @Operation(summary = "Re-open a REJECTED enrolment on appeal (reason required): back to REVIEW with appeal: true;"
+            + " 409 NOT_REJECTED otherwise")
+    public EnrollmentView appeal(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId,
+            @RequestBody Appeal req) {
+        requireReviewer(actor);
+        var r = reviewable.find(actor, submissionId); // scope before validation, as for a decision
+        String reason = text("reason", req.reason(), true);
+        return now(decisions.appeal(actor, r, reason));
+    }
+
+    /** The enrolment as it is after the decision. */
+    private EnrollmentView now(long enrollmentId) {
+        return EnrollmentView.of(enrollments.find(enrollmentId).orElseThrow(), json);
+    }
+
+    private static String text(String field, String value, boolean required) {
+        String v = value == null ? "" : value.strip();
+        if (required && v.isEmpty()) {
+            throw ApiException.fieldInvalid(field, "field.required");
+        }
+        if (v.length() > 1000) {
+            throw ApiException.fieldInvalid(field, "field.tooLong");
+        }
+        return v;
+    }
+
+    /** The path prefix to search: the asked unit if the caller's scope covers it, else the caller's scope. */
+    private String scope(Actor actor, Long orgUnitId) {
+        if (orgUnitId == null) {
+            return actor.role() == Role.ADMIN ? null : actor.scopePath();
+        }
+        return units.find(orgUnitId).filter(actor::covers).map(u -> u.path())
+                .orElseThrow(() -> ApiException.notFound("orgUnit"));
+    }
+
+    private static EnrollmentStatus status(String s) {
+        return switch (s.toUpperCase(Locale.ROOT)) {
+            case "REVIEW" -> EnrollmentStatus.REVIEW;
+            case "REJECTED" -> EnrollmentStatus.REJECTED;
+            case "ACCEPTED" -> EnrollmentStatus.ACCEPTED;
+            default -> throw ApiException.fieldInvalid("status", "field.invalid");
+        };
+    }
+
+    private static String reason(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(ReasonCode.values()).map(Enum::name).filter(n -> n.equals(s.strip())).findFirst()
+                .orElseThrow(() -> ApiException.fieldInvalid("reason", "field.invalid"));
+    }
+
+    static OffsetDateTime startOf(LocalDate day) {
+        return day.atStartOfDay(IST).toOffsetDateTime();
+    }
+
+    static void requireReviewer(Actor actor) {
         if (actor.role() != Role.REVIEWER && actor.role() != Role.ADMIN) {
             throw ApiException.forbidden();
-        }
-    }
-
-    private EnrollmentData read(String s) {
-        try {
-            return json.readValue(s, EnrollmentData.class);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private List<Map<String, Object>> readReasons(String s) {
-        try {
-            return s == null ? List.of() : json.readValue(s, new TypeReference<List<Map<String, Object>>>() {});
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String writeReasons(Object o) {
-        try {
-            return EvidenceJson.of(json).writeValueAsString(o);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -98,21 +98,34 @@ public final class DecideEnrollment {
     /**
      * The last duplicate check of an accepted decision, made while member issuing is locked: a
      * member enrolled by another verifier since {@link #decide} turns the decision into a
-     * DUPLICATE_FACE rejection.
+     * DUPLICATE_FACE rejection (or review, within the margin).
      */
     public Decision recheckDuplicate(Decision d) {
         if (d.verdict() != Verdict.ACCEPTED) {
             return d;
         }
+        return lastDuplicateCheck(d.memberEmbedding(), 1, m -> true).map(found -> withDuplicate(d, found)).orElse(d);
+    }
+
+    /**
+     * The DUPLICATE_FACE finding against the most similar of the {@code k} nearest members that
+     * {@code counts} (call with member issuing locked), when it is similar enough to doubt: empty when
+     * no such member looks alike.
+     */
+    public Optional<RuleResult> lastDuplicateCheck(float[] embedding, int k, java.util.function.Predicate<FaceMatch> counts) {
         double threshold = analyzer.matchThreshold();
-        List<FaceMatch> nearest = faceIndex.nearest(d.memberEmbedding(), 1);
-        if (nearest.isEmpty() || nearest.get(0).similarity() < threshold - policy.duplicateReviewMargin()) {
-            return d;
-        }
-        FaceMatch m = nearest.get(0);
+        return faceIndex.nearest(embedding, k).stream()
+                .filter(m -> m.similarity() >= threshold - policy.duplicateReviewMargin())
+                .filter(counts)
+                .findFirst()
+                .map(m -> duplicateOutcome(m, threshold));
+    }
+
+    /** {@code d} with its DUPLICATE_FACE outcome replaced by {@code found}, the verdict combined again. */
+    public static Decision withDuplicate(Decision d, RuleResult found) {
         List<RuleResult> reasons = new ArrayList<>();
         for (RuleResult r : d.reasons()) {
-            reasons.add(r.code() == DUPLICATE_FACE ? duplicateOutcome(m, threshold) : r);
+            reasons.add(r.code() == DUPLICATE_FACE ? found : r);
         }
         return Decision.of(reasons, d.memberEmbedding(), d.modelVersion(), d.perceptualHash());
     }

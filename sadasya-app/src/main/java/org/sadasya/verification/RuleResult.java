@@ -29,4 +29,14 @@ public record RuleResult(ReasonCode code, Outcome outcome, String detail, Map<St
     public static RuleResult reject(ReasonCode code, String detail, Map<String, Object> evidence) {
         return new RuleResult(code, Outcome.REJECT, detail, evidence);
     }
+
+    /** As an enrolment's {@code reasons_json} stores it: code, outcome, detail, evidence. */
+    public Map<String, Object> stored() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("code", code.name());
+        m.put("outcome", outcome.name());
+        m.put("detail", detail);
+        m.put("evidence", evidence);
+        return m;
+    }
 }

@@ -42,7 +42,7 @@ public final class VerifyEnrollment {
     private final EnrollmentRepository enrollments;
     private final OrgUnitRepository orgUnits;
     private final WorkerFaceRepository workerFaces;
-    private final JdbcMemberRepository members;
+    private final IssueMember issueMember;
     private final ImageStore images;
     private final JobQueue jobs;
     private final AuditLog audit;
@@ -56,13 +56,13 @@ public final class VerifyEnrollment {
     private final Timer timer;
 
     public VerifyEnrollment(EnrollmentRepository enrollments, OrgUnitRepository orgUnits,
-            WorkerFaceRepository workerFaces, JdbcMemberRepository members, ImageStore images, JobQueue jobs,
+            WorkerFaceRepository workerFaces, IssueMember issueMember, ImageStore images, JobQueue jobs,
             AuditLog audit, DecideEnrollment decide, TransactionTemplate tx, ObjectMapper json, Clock clock,
             VerificationHook hook, MeterRegistry meters) {
         this.enrollments = enrollments;
         this.orgUnits = orgUnits;
         this.workerFaces = workerFaces;
-        this.members = members;
+        this.issueMember = issueMember;
         this.images = images;
         this.jobs = jobs;
         this.audit = audit;
@@ -103,17 +103,19 @@ public final class VerifyEnrollment {
                 s.setRollbackOnly();
                 return false;
             }
+            MemberRef member = null;
             if (decided.verdict() == Verdict.ACCEPTED) {
-                members.lockIssuing();
-                outcome[0] = decide.recheckDuplicate(decided);
+                IssueMember.Result issued = issueMember.issue(new JdbcMemberRepository.NewMember(e.id(),
+                        data.member().name(), data.member().nameHi(), data.member().mobile(), data.member().epic(),
+                        data.member().age(), data.member().gender(), e.boothId(), e.workerId()),
+                        decided.memberEmbedding(), decided.modelVersion());
+                if (issued instanceof IssueMember.Issued i) {
+                    member = i.member();
+                } else if (issued instanceof IssueMember.Duplicate dup) {
+                    outcome[0] = DecideEnrollment.withDuplicate(decided, dup.finding());
+                }
             }
             Decision d = outcome[0];
-            MemberRef member = null;
-            if (d.verdict() == Verdict.ACCEPTED) {
-                member = members.insert(new JdbcMemberRepository.NewMember(e.id(), data.member().name(),
-                        data.member().nameHi(), data.member().mobile(), data.member().epic(), data.member().age(),
-                        data.member().gender(), e.boothId(), e.workerId()), d.memberEmbedding(), d.modelVersion());
-            }
             int changed = enrollments.decide(e.id(), EnrollmentStatus.valueOf(d.verdict().name()), reasonsJson(d.reasons()),
                     member == null ? null : member.id(),
                     d.perceptualHash().isPresent() ? d.perceptualHash().getAsLong() : null, d.memberEmbedding(),
@@ -199,14 +201,7 @@ public final class VerifyEnrollment {
 
     public String reasonsJson(List<RuleResult> reasons) {
         try {
-            return evidenceJson.writeValueAsString(reasons.stream().map(r -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("code", r.code().name());
-                m.put("outcome", r.outcome().name());
-                m.put("detail", r.detail());
-                m.put("evidence", r.evidence());
-                return m;
-            }).toList());
+            return evidenceJson.writeValueAsString(reasons.stream().map(RuleResult::stored).toList());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }

@@ -2,6 +2,7 @@
 import * as i18n from '/app/js/i18n.js';
 import * as api from './api.js';
 import * as evidence from './evidence.js';
+import * as appeals from './appeals.js';
 
 const $ = (id) => document.getElementById(id);
 const QUEUE_LIMIT = 200;
@@ -10,6 +11,9 @@ const WHEN = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Kolkata', year: 
 let queue = [];
 let current = -1;
 let opened = null;
+let loads = 0;
+/** Every reason code met, so that a server-side reason filter keeps the other choices. */
+const codesSeen = new Set();
 
 function show(screen) {
   for (const s of ['login', 'queue', 'case']) $(`screen-${s}`).hidden = s !== screen;
@@ -29,7 +33,8 @@ function visible() {
 function drawFilter() {
   const select = $('queue-filter');
   const chosen = select.value;
-  const codes = [...new Set(queue.flatMap(doubts))].sort();
+  queue.flatMap(doubts).forEach((c) => codesSeen.add(c));
+  const codes = [...codesSeen].sort();
   const all = select.options[0];
   select.replaceChildren(all, ...codes.map((c) => {
     const o = document.createElement('option');
@@ -58,17 +63,22 @@ function drawQueue() {
       c.textContent = evidence.ruleName(code);
       li.append(c);
     }
+    appeals.mark(li, e);
     li.addEventListener('click', () => open(i));
     return li;
   }));
 }
 
 async function loadQueue() {
-  const r = await api.call(`/reviews?limit=${QUEUE_LIMIT}`);
+  const mine = ++loads;
+  const r = await api.call(`/reviews?limit=${QUEUE_LIMIT}${appeals.queryString()}`);
+  if (mine !== loads) return; // a later filter change has asked again
   if (r.status === 401) return logout();
   if (!r.ok) return i18n.say($('queue-error'), 'queue.failed');
   i18n.say($('queue-error'), null);
-  queue = await r.json();
+  const items = await r.json();
+  if (mine !== loads) return;
+  queue = items;
   drawFilter();
   drawQueue();
 }
@@ -83,6 +93,7 @@ async function open(i) {
   $('review-comment').value = '';
   i18n.say($('review-error'), null);
   show('case');
+  appeals.showCase(opened);
   await evidence.show(opened);
   document.body.dataset.opened = opened.enrollment.submissionId;
 }
@@ -106,6 +117,10 @@ async function decide(decision) {
   const id = opened.enrollment.submissionId;
   const r = await api.call(`/reviews/${id}`, { method: 'POST', json: { decision, note } });
   if (r.status === 401) return logout();
+  if (r.status === 409 && (await r.clone().json()).code === 'DUPLICATE_MEMBER') {
+    await open(current);
+    return i18n.say($('review-error'), 'review.duplicate');
+  }
   // 409: someone else decided it first; either way it has left the queue
   if (!r.ok && r.status !== 409) return i18n.say($('review-error'), 'review.failed');
   const at = visible().findIndex((e) => e.submissionId === id);
@@ -134,6 +149,7 @@ async function login() {
   if (result.status !== 200) return i18n.say(error, 'login.failed');
   i18n.say(error, null);
   show('queue');
+  appeals.start();
   await loadQueue();
 }
 
@@ -142,6 +158,7 @@ function logout() {
   queue = [];
   current = -1;
   evidence.clear();
+  appeals.reset();
   opened = null;
   notice(null);
   show('login');
@@ -178,6 +195,7 @@ async function switchLanguage() {
   i18n.apply();
   drawFilter();
   if (!$('screen-queue').hidden) drawQueue();
+  appeals.redraw();
   if (opened) await evidence.show(opened);
 }
 
@@ -192,6 +210,7 @@ async function start() {
   $('case-back').addEventListener('click', back);
   $('review-accept').addEventListener('click', () => decide('ACCEPT'));
   $('review-reject').addEventListener('click', () => decide('REJECT'));
+  appeals.setup({ reload: loadQueue, reopen: () => open(current) });
   document.addEventListener('keydown', onKey);
   show('login');
   document.body.dataset.ready = 'true';

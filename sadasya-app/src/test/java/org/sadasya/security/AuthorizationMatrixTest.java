@@ -86,6 +86,12 @@ class AuthorizationMatrixTest extends AppServerTest {
         // an undecidable body: an allowed caller gets 422, and nothing is decided
         r.put("POST /api/v1/reviews/{submissionId}", new Rule(STAFF_OF_A,
                 c -> c.api().post("/api/v1/reviews/" + c.world().enrolmentOfA(), "{\"decision\": \"MAYBE\"}")));
+        r.put("POST /api/v1/reviews/{submissionId}/appeal", new Rule(STAFF_OF_A,
+                c -> c.api().post("/api/v1/reviews/" + c.world().enrolmentOfA() + "/appeal", "{\"reason\": \"\"}")));
+        r.put("GET /api/v1/export/enrollments.csv", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/export/enrollments.csv?orgUnitId=" + c.world().districtX())));
+        r.put("GET /api/v1/export/members.csv", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/export/members.csv?orgUnitId=" + c.world().districtX())));
         r.put("GET /api/v1/org-units", new Rule(ANY_USER, c -> c.api().get("/api/v1/org-units?parentId=" + c.world().districtX())));
         r.put("GET /api/v1/org-units/{id}", new Rule(OWNER_AND_STAFF_OF_A,
                 c -> c.api().get("/api/v1/org-units/" + c.world().a().boothId())));

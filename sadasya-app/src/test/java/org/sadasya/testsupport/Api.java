@@ -83,6 +83,22 @@ public final class Api {
 
     public record Bytes(int status, byte[] body, String contentType, String cacheControl) {}
 
+    /** A GET of a file to save (exports), with its type and Content-Disposition. */
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> r = http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Content-Disposition").orElse(""));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Download(int status, byte[] body, String contentType, String disposition) {}
+
     public Response post(String path, String json) {
         return send(builder(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());

@@ -38,14 +38,30 @@ public final class ReviewSeeds {
     /** A degree of latitude near 23° N (WGS 84 meridian arc). */
     private static final double METERS_PER_DEGREE_LATITUDE = 110_760;
 
+    /**
+     * Member's face {@code M<memberFace>} in doubt (LIVENESS REVIEW), with {@code name} as the
+     * member's Latin name: the same face twice is the same person to the scripted analyzer.
+     */
+    public static Sent inReview(Api admin, Hierarchy h, int memberFace, String name) {
+        return send(admin, h, false, 23.2600, memberFace, name);
+    }
+
     private static Sent send(Api admin, Hierarchy h, boolean live, double latitude) {
+        return send(admin, h, live, latitude, -1, null);
+    }
+
+    private static Sent send(Api admin, Hierarchy h, boolean live, double latitude, int memberFace, String name) {
         int seq = SEQ.incrementAndGet();
         String id = UUID.randomUUID().toString();
         JsonNode ticket = Challenges.ticket(h.worker());
         String data = Submissions.data(id, h.boothId(), "RVW%07d".formatted(h.n() * 100 + seq % 100),
                 "96%08d".formatted(h.n() * 100 + seq % 100), latitude, 77.4127, ticket.get("issuedAt").asText(),
                 Challenges.challenge(ticket, 3));
-        byte[] photo = ScriptedFaceAnalyzer.photo("W%d,M%d%s".formatted(h.n(), 1000 + seq, live ? "" : "?"));
+        if (name != null) {
+            data = data.replace("\"name\": \"Sunita Devi\"", "\"name\": " + quoted(name));
+        }
+        byte[] photo = ScriptedFaceAnalyzer.photo("W%d,M%d%s".formatted(h.n(), memberFace >= 0 ? memberFace : 1000 + seq,
+                live ? "" : "?") + (memberFace >= 0 ? " ".repeat(1 + seq % 8) : "")); // one face, another photo
         byte[][] burst = ScriptedFaceAnalyzer.burst(live ? Challenges.followed(ticket) : "UNUSABLE", 3);
         Api.Response sent = h.worker().multipart("/api/v1/enrollments", Api.enrolment(photo, data, burst));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
@@ -53,6 +69,14 @@ public final class ReviewSeeds {
                 j -> !List.of("RECEIVED", "PROCESSING").contains(j.get("status").asText()), Duration.ofSeconds(20)).json();
         assertThat(decided.get("status").asText()).as(decided.toString()).isEqualTo("REVIEW");
         return new Sent(id, photo, List.of(burst));
+    }
+
+    private static String quoted(String text) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** A reviewer scoped to the hierarchy's booth, logged in. */

@@ -1,0 +1,67 @@
+package org.sadasya.verification;
+
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.sadasya.member.JdbcMemberRepository;
+import org.sadasya.member.JdbcMemberRepository.NewMember;
+import org.sadasya.verification.MemberFaceIndex.FaceMatch;
+import org.sadasya.verification.MemberRepository.MemberRef;
+
+/**
+ * Issues the member id of an accepted enrolment, for the verifier and for a reviewer's accept
+ * alike: takes the member-issue lock (V2 migration), checks the member's face a last time against
+ * the members there are now, and only then inserts the member and its face. Two accepts of the same
+ * face, by two verifiers or two reviewers at once, are serialised by the lock, and the second one
+ * meets the first one's member here. Call inside the deciding transaction.
+ */
+public final class IssueMember {
+
+    /** How many nearest members a reviewer's last check looks through for one issued since the verdict. */
+    static final int REVIEW_CANDIDATES = 10;
+
+    public sealed interface Result permits Issued, Duplicate {}
+
+    public record Issued(MemberRef member) implements Result {}
+
+    /** Not issued: {@code finding} is the DUPLICATE_FACE outcome (REJECT or REVIEW) naming the member. */
+    public record Duplicate(RuleResult finding) implements Result {
+
+        public String memberCode() {
+            return String.valueOf(finding.evidence().get("matchedMemberId"));
+        }
+    }
+
+    private final JdbcMemberRepository members;
+    private final DecideEnrollment decide;
+
+    public IssueMember(JdbcMemberRepository members, DecideEnrollment decide) {
+        this.members = members;
+        this.decide = decide;
+    }
+
+    /** The verifier's issue: every enrolled member counts, as in the first 1:N search. */
+    public Result issue(NewMember member, float[] embedding, String modelVersion) {
+        return issue(member, embedding, modelVersion, 1, m -> true);
+    }
+
+    /**
+     * A reviewer's issue: only members issued after {@code verifiedAt} count. The members the
+     * verifier compared the face with were evidence the reviewer saw and judged ("looks like member
+     * X" accepted as a different person); a member issued since was seen by nobody.
+     */
+    public Result issueReviewed(NewMember member, float[] embedding, String modelVersion,
+            java.time.OffsetDateTime verifiedAt) {
+        return issue(member, embedding, modelVersion, REVIEW_CANDIDATES,
+                m -> members.createdAt(m.memberId()).map(at -> at.isAfter(verifiedAt)).orElse(false));
+    }
+
+    private Result issue(NewMember member, float[] embedding, String modelVersion, int k, Predicate<FaceMatch> counts) {
+        members.lockIssuing();
+        Optional<RuleResult> duplicate = embedding == null ? Optional.empty()
+                : decide.lastDuplicateCheck(embedding, k, counts);
+        if (duplicate.isPresent()) {
+            return new Duplicate(duplicate.get());
+        }
+        return new Issued(members.insert(member, embedding, modelVersion));
+    }
+}
