@@ -2,6 +2,7 @@
 import * as i18n from '/app/js/i18n.js';
 import * as api from './api.js';
 import * as evidence from './evidence.js';
+import * as workers from './workers.js';
 
 const $ = (id) => document.getElementById(id);
 const QUEUE_LIMIT = 200;
@@ -12,8 +13,9 @@ let current = -1;
 let opened = null;
 
 function show(screen) {
-  for (const s of ['login', 'queue', 'case']) $(`screen-${s}`).hidden = s !== screen;
+  for (const s of ['login', 'queue', 'case', 'workers']) $(`screen-${s}`).hidden = s !== screen;
   $('logout').hidden = screen === 'login';
+  $('console-nav').hidden = screen === 'login';
 }
 
 const notice = (key) => i18n.say($('notice'), key);
@@ -77,7 +79,12 @@ async function open(i) {
   const items = visible();
   if (i < 0 || i >= items.length) return;
   current = i;
-  const r = await api.call(`/reviews/${items[i].submissionId}`);
+  await openCase(items[i].submissionId);
+}
+
+/** Opens one enrolment in review by its id (from the queue or the workers screen). */
+async function openCase(submissionId) {
+  const r = await api.call(`/reviews/${submissionId}`);
   if (!r.ok) return i18n.say($('queue-error'), 'queue.failed');
   opened = await r.json();
   $('review-comment').value = '';
@@ -142,6 +149,7 @@ function logout() {
   queue = [];
   current = -1;
   evidence.clear();
+  workers.clear();
   opened = null;
   notice(null);
   show('login');
@@ -178,6 +186,7 @@ async function switchLanguage() {
   i18n.apply();
   drawFilter();
   if (!$('screen-queue').hidden) drawQueue();
+  if (!$('screen-workers').hidden) workers.draw();
   if (opened) await evidence.show(opened);
 }
 
@@ -192,6 +201,7 @@ async function start() {
   $('case-back').addEventListener('click', back);
   $('review-accept').addEventListener('click', () => decide('ACCEPT'));
   $('review-reject').addEventListener('click', () => decide('REJECT'));
+  workers.init({ show, openCase, logout, back });
   document.addEventListener('keydown', onKey);
   show('login');
   document.body.dataset.ready = 'true';
