@@ -57,8 +57,10 @@ public record SameSpotRule(double radiusMeters, int minMembers, int minVisits, D
     public record Spot(String workerId, int centreRow, List<Integer> rows, int visits) {}
 
     /**
-     * The spots, by worker id then by discovery order. Quadratic in one worker's located members,
-     * which is fine for the hundreds to a few thousand one worker enrols.
+     * The spots, by worker id then by discovery order. The neighbours within the radius are found
+     * once per worker (quadratic in one worker's located members, with a cheap latitude test before
+     * the great-circle distance), then spots are taken greedily from those lists, which is fine for
+     * the hundreds to a few thousand one worker enrols.
      */
     public List<Spot> spots(List<Located> enrolments) {
         Map<String, List<Located>> byWorker = new TreeMap<>();
@@ -70,35 +72,70 @@ public record SameSpotRule(double radiusMeters, int minMembers, int minVisits, D
         }
         List<Spot> out = new ArrayList<>();
         for (var e : byWorker.entrySet()) {
-            List<Located> left = new ArrayList<>(e.getValue());
-            left.sort(Comparator.comparingInt(Located::row));
-            while (left.size() >= minMembers) {
-                int best = -1;
-                List<Located> bestNear = List.of();
-                for (int i = 0; i < left.size(); i++) {
-                    List<Located> near = new ArrayList<>();
-                    for (Located other : left) {
-                        if (left.get(i).location().distanceMeters(other.location()) <= radiusMeters) {
-                            near.add(other);
-                        }
-                    }
-                    if (near.size() > bestNear.size()) {
-                        best = i;
-                        bestNear = near;
-                    }
-                }
-                if (bestNear.size() < minMembers) {
-                    break;
-                }
-                int visits = visits(bestNear);
-                if (visits >= minVisits) {
-                    List<Integer> rows = bestNear.stream().map(Located::row).sorted().toList();
-                    out.add(new Spot(e.getKey(), left.get(best).row(), rows, visits));
-                }
-                left.removeAll(bestNear);
-            }
+            List<Located> own = new ArrayList<>(e.getValue());
+            own.sort(Comparator.comparingInt(Located::row));
+            spotsOf(e.getKey(), own, out);
         }
         return out;
+    }
+
+    /** Takes the fullest spot among the members left (earliest row on ties) until none is full enough. */
+    private void spotsOf(String workerId, List<Located> own, List<Spot> out) {
+        int[][] near = neighbours(own);
+        boolean[] taken = new boolean[own.size()];
+        int left = own.size();
+        while (left >= minMembers) {
+            int best = -1;
+            int bestCount = 0;
+            for (int i = 0; i < own.size(); i++) {
+                if (taken[i]) {
+                    continue;
+                }
+                int count = 0;
+                for (int j : near[i]) {
+                    count += taken[j] ? 0 : 1;
+                }
+                if (count > bestCount) {
+                    best = i;
+                    bestCount = count;
+                }
+            }
+            if (bestCount < minMembers) {
+                return;
+            }
+            List<Located> spot = new ArrayList<>();
+            for (int j : near[best]) {
+                if (!taken[j]) {
+                    spot.add(own.get(j));
+                    taken[j] = true;
+                }
+            }
+            left -= spot.size();
+            int visits = visits(spot);
+            if (visits >= minVisits) {
+                List<Integer> rows = spot.stream().map(Located::row).sorted().toList();
+                out.add(new Spot(workerId, own.get(best).row(), rows, visits));
+            }
+        }
+    }
+
+    /** For each member, the members within the radius of it (itself included), ascending. */
+    private int[][] neighbours(List<Located> own) {
+        // a degree of latitude is at least 110.5 km: further apart in latitude than the radius allows → not near
+        double maxLatitudeDegrees = radiusMeters / 110_500.0;
+        int[][] near = new int[own.size()][];
+        for (int i = 0; i < own.size(); i++) {
+            GeoPoint p = own.get(i).location();
+            List<Integer> ids = new ArrayList<>();
+            for (int j = 0; j < own.size(); j++) {
+                GeoPoint q = own.get(j).location();
+                if (Math.abs(p.latitude() - q.latitude()) <= maxLatitudeDegrees && p.distanceMeters(q) <= radiusMeters) {
+                    ids.add(j);
+                }
+            }
+            near[i] = ids.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return near;
     }
 
     /** Runs of enrolments less than {@code visitGap} apart; an enrolment without a time is a visit of its own. */

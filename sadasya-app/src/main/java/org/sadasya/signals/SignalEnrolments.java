@@ -1,7 +1,5 @@
 package org.sadasya.signals;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,11 +30,11 @@ public class SignalEnrolments {
     public record WorkerInfo(long id, String name, Long unitId, String unitName, String unitNameHi) {}
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json;
+    private final StoredJson stored;
 
     public SignalEnrolments(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.stored = new StoredJson(json.getFactory());
     }
 
     /** Every enrolment whose booth lies in the subtree of the unit with path {@code pathPrefix}. */
@@ -59,32 +57,16 @@ public class SignalEnrolments {
     }
 
     private WorkerEnrolment row(ResultSet rs, int n) throws SQLException {
-        JsonNode data = tree(rs.getString("data_json"));
-        Map<String, String> outcomes = new HashMap<>();
-        String reasons = rs.getString("reasons_json");
-        if (reasons != null) {
-            for (JsonNode r : tree(reasons)) {
-                outcomes.put(r.path("code").asText(), r.path("outcome").asText());
-            }
-        }
-        Instant at = data.hasNonNull("capturedAt") ? Instant.parse(data.get("capturedAt").asText())
+        StoredJson.DataFacts data = stored.data(rs.getString("data_json"));
+        Instant at = data.capturedAt() != null ? Instant.parse(data.capturedAt())
                 : rs.getObject("received_at", OffsetDateTime.class).toInstant();
-        GeoPoint position = data.hasNonNull("latitude") && data.hasNonNull("longitude")
-                ? new GeoPoint(data.get("latitude").asDouble(), data.get("longitude").asDouble()) : null;
+        GeoPoint position = data.latitude() != null && data.longitude() != null
+                ? new GeoPoint(data.latitude(), data.longitude()) : null;
         Double latitude = rs.getObject("latitude", Double.class);
         Double longitude = rs.getObject("longitude", Double.class);
         GeoPoint booth = latitude == null || longitude == null ? null : new GeoPoint(latitude, longitude);
-        JsonNode mobile = data.path("member").path("mobile");
         return new WorkerEnrolment(rs.getString("submission_id"), rs.getLong("worker_id"), rs.getString("status"), at,
-                position, data.hasNonNull("accuracyMeters") ? data.get("accuracyMeters").asDouble() : null, booth,
-                rs.getObject("radius_meters", Double.class), mobile.isTextual() ? mobile.asText() : null, outcomes);
-    }
-
-    private JsonNode tree(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored enrolment is unreadable", e);
-        }
+                position, data.accuracyMeters(), booth, rs.getObject("radius_meters", Double.class), data.mobile(),
+                stored.outcomes(rs.getString("reasons_json")));
     }
 }
