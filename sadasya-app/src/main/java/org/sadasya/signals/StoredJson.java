@@ -5,12 +5,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
- * Picks the few fields the signals need out of an enrolment's stored JSON with a streaming parser,
- * skipping the rest (the challenge, every rule's detail and evidence) unread into objects: a
+ * Picks the few fields the signals need out of an enrolment's stored data part with a streaming
+ * parser, skipping the rest (the challenge) unread into objects: a
  * district's 50 000 enrolments are read per request, and building trees of them cost more than the
  * query (SignalsBenchmark).
  */
@@ -49,38 +47,6 @@ final class StoredJson {
             throw new UncheckedIOException("a stored enrolment is unreadable", e);
         }
         return new DataFacts(lat, lon, accuracy, captured, mobile);
-    }
-
-    /** Each rule's outcome by its code, from the stored rule results ({@code [{code, outcome, ...}]}). */
-    Map<String, String> outcomes(String json) {
-        Map<String, String> out = new HashMap<>();
-        if (json == null) {
-            return out;
-        }
-        try (JsonParser p = factory.createParser(json)) {
-            expect(p.nextToken(), JsonToken.START_ARRAY);
-            while (p.nextToken() == JsonToken.START_OBJECT) {
-                String code = null;
-                String outcome = null;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    p.nextToken();
-                    if ("code".equals(name)) {
-                        code = p.getText();
-                    } else if ("outcome".equals(name)) {
-                        outcome = p.getText();
-                    } else {
-                        p.skipChildren();
-                    }
-                }
-                if (code != null) {
-                    out.put(code, outcome);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored rule results are unreadable", e);
-        }
-        return out;
     }
 
     private static String mobile(JsonParser p, JsonToken value) throws IOException {

@@ -60,6 +60,10 @@ class WorkerSignalsApiTest extends AppServerTest {
         JsonNode w = item(list, walker.workerId());
         assertThat(codes(h)).contains("SAME_SPOT");
         assertThat(codes(w)).doesNotContain("SAME_SPOT");
+        // sent without a challenge, every enrolment's LIVENESS is REVIEW: read back from the stored results
+        assertThat(codes(h)).contains("LIVENESS_FAILURE");
+        assertThat(signal(w, "LIVENESS_FAILURE").get("evidence").get("count").asInt()).isEqualTo(walked.size());
+        assertThat(signal(w, "LIVENESS_FAILURE").get("evidence").get("ratePercent").asInt()).isEqualTo(100);
         assertThat(h.get("enrolments").asInt()).isEqualTo(SignalSeeds.AT_HOME);
         assertThat(w.get("enrolments").asInt()).isEqualTo(walked.size());
         assertThat(h.get("name").asText()).isEqualTo("Worker");
