@@ -202,6 +202,37 @@ class WorkerSignalsTest {
     }
 
     @Test
+    void everySignal_andEveryFigureOfItsEvidence_hasItsTextsInHindiAndEnglish() {
+        Walks w = new Walks(14, 24);
+        // at home 400 m outside the booth, at night (23:00 IST), every photo reused and doubted, one phone
+        List<WorkerEnrolment> es = new ArrayList<>();
+        for (WorkerEnrolment e : w.atHome(Walks.offset(Walks.BOOTH, 400, 0), Instant.parse("2026-11-20T17:30:00Z"), 4, 3,
+                Duration.ofMinutes(20), 15)) {
+            es.add(new WorkerEnrolment(e.submissionId(), e.workerId(), "REJECTED", e.at(), e.position(), e.accuracyMeters(),
+                    e.booth(), e.boothRadiusMeters(), "9876543210", Map.of("LIVENESS", "REJECT", "IMAGE_REUSE", "REVIEW")));
+        }
+        es.add(w.at(Walks.offset(Walks.BOOTH, 20_000, 0), 10, es.get(es.size() - 1).at().plus(Duration.ofMinutes(10))));
+        List<Signal> raised = new ComputeWorkerSignals(DEFAULTS, IST).evaluate(24, es).signals();
+        assertThat(raised).extracting(Signal::code).containsExactly("SAME_SPOT", "OUTSIDE_BOOTH", "VELOCITY",
+                "IMAGE_REUSE", "REJECTION_RATE", "LIVENESS_FAILURE", "REPEATED_MOBILE", "NIGHT");
+
+        for (var language : org.sadasya.capture.AppCatalogue.Language.values()) {
+            Map<String, String> texts = new org.sadasya.console.ConsoleCatalogue().of(language).messages();
+            for (Signal s : raised) {
+                assertThat(texts).as(language.name()).containsKeys("signal." + s.code(), "signal." + s.code() + ".why");
+                for (String figure : s.evidence().keySet()) {
+                    if (!figure.equals("submissionIds")) {
+                        assertThat(texts).as(language.name()).containsKey("sev." + figure);
+                    }
+                }
+            }
+            for (String status : List.of("RECEIVED", "PROCESSING", "ACCEPTED", "REJECTED", "REVIEW")) {
+                assertThat(texts).containsKey("workers.status." + status);
+            }
+        }
+    }
+
+    @Test
     void workersAreRanked_byKindsOfSignal_thenByEnrolmentsBehindThem() {
         Walks home = new Walks(11, 21);
         List<WorkerEnrolment> all = new ArrayList<>(home.atHome(Walks.BOOTH, MORNING, 4, 3, Duration.ofMinutes(20), 15));
