@@ -40,14 +40,28 @@ final class SignalSeeds {
         return send(admin, worker, w.doorToDoor(FIRST_DAY, 2, 10, Duration.ofMinutes(15), 15, 40, 20));
     }
 
+    /** Two enrolments at the booth an hour apart with one and the same photo: the second is IMAGE_REUSE. */
+    static List<String> samePhotoTwice(Api admin, Hierarchy worker) {
+        Walks w = new Walks(worker.n(), worker.workerId());
+        Instant at = FIRST_DAY.plus(Duration.ofDays(5));
+        byte[] photo = ScriptedFaceAnalyzer.photo("W%d,M%d".formatted(worker.n(), MEMBER.incrementAndGet()));
+        return send(admin, worker, List.of(w.at(Walks.BOOTH, 10, at), w.at(Walks.BOOTH, 10, at.plus(Duration.ofHours(1)))),
+                photo);
+    }
+
     private static List<String> send(Api admin, Hierarchy worker, List<WorkerEnrolment> planned) {
+        return send(admin, worker, planned, null);
+    }
+
+    /** {@code samePhoto} null: each enrolment its own member's photo. */
+    private static List<String> send(Api admin, Hierarchy worker, List<WorkerEnrolment> planned, byte[] samePhoto) {
         List<String> ids = new ArrayList<>();
         for (WorkerEnrolment e : planned) {
             int m = MEMBER.incrementAndGet();
             String id = UUID.randomUUID().toString();
             String data = Submissions.located(id, worker.boothId(), "SIG%07d".formatted(m), "97%08d".formatted(m),
                     e.position().latitude(), e.position().longitude(), e.accuracyMeters(), e.at().toString(), null);
-            byte[] photo = ScriptedFaceAnalyzer.photo("W%d,M%d".formatted(worker.n(), m));
+            byte[] photo = samePhoto != null ? samePhoto : ScriptedFaceAnalyzer.photo("W%d,M%d".formatted(worker.n(), m));
             Api.Response sent = worker.worker().multipart("/api/v1/enrollments", Api.enrolment(photo, data));
             assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
             ids.add(id);

@@ -46,7 +46,9 @@ class WorkerSignalsApiTest extends AppServerTest {
         Hierarchy walker = anotherWorker(home, "Walker");
         Hierarchy elsewhere = hierarchy();
         List<String> atHome = SignalSeeds.atHome(admin, home);
-        List<String> walked = SignalSeeds.doorToDoor(admin, walker);
+        List<String> walked = new ArrayList<>(SignalSeeds.doorToDoor(admin, walker));
+        List<String> samePhoto = SignalSeeds.samePhotoTwice(admin, walker);
+        walked.addAll(samePhoto);
         String otherDistrict = ReviewSeeds.inReview(admin, elsewhere).submissionId();
         Api reviewer = ReviewSeeds.reviewer(anonymous, admin, home);
 
@@ -64,6 +66,9 @@ class WorkerSignalsApiTest extends AppServerTest {
         assertThat(codes(h)).contains("LIVENESS_FAILURE");
         assertThat(signal(w, "LIVENESS_FAILURE").get("evidence").get("count").asInt()).isEqualTo(walked.size());
         assertThat(signal(w, "LIVENESS_FAILURE").get("evidence").get("ratePercent").asInt()).isEqualTo(100);
+        // the photo sent again is IMAGE_REUSE, read back from the stored results
+        assertThat(signal(w, "IMAGE_REUSE").get("evidence").get("submissionIds").toString())
+                .contains(samePhoto.get(1)).doesNotContain(samePhoto.get(0));
         assertThat(h.get("enrolments").asInt()).isEqualTo(SignalSeeds.AT_HOME);
         assertThat(w.get("enrolments").asInt()).isEqualTo(walked.size());
         assertThat(h.get("name").asText()).isEqualTo("Worker");
