@@ -40,13 +40,15 @@ final class SignalSeeds {
         return send(admin, worker, w.doorToDoor(FIRST_DAY, 2, 10, Duration.ofMinutes(15), 15, 40, 20));
     }
 
-    /** Two enrolments at the booth an hour apart with one and the same photo: the second is IMAGE_REUSE. */
+    /** Two enrolments at the booth an hour apart with one and the same photo, the second sent once the first is decided: it is IMAGE_REUSE. */
     static List<String> samePhotoTwice(Api admin, Hierarchy worker) {
         Walks w = new Walks(worker.n(), worker.workerId());
         Instant at = FIRST_DAY.plus(Duration.ofDays(5));
         byte[] photo = ScriptedFaceAnalyzer.photo("W%d,M%d".formatted(worker.n(), MEMBER.incrementAndGet()));
-        return send(admin, worker, List.of(w.at(Walks.BOOTH, 10, at), w.at(Walks.BOOTH, 10, at.plus(Duration.ofHours(1)))),
-                photo);
+        // one after the other: two verifier threads deciding both at once would each miss the other
+        List<String> ids = new ArrayList<>(send(admin, worker, List.of(w.at(Walks.BOOTH, 10, at)), photo));
+        ids.addAll(send(admin, worker, List.of(w.at(Walks.BOOTH, 10, at.plus(Duration.ofHours(1)))), photo));
+        return ids;
     }
 
     private static List<String> send(Api admin, Hierarchy worker, List<WorkerEnrolment> planned) {
