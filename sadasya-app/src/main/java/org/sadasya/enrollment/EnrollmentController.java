@@ -95,6 +95,10 @@ public class EnrollmentController {
             @RequestPart(name = "photo", required = false) MultipartFile photo,
             @RequestPart(name = "burst", required = false) List<MultipartFile> burst,
             @RequestPart(name = "data", required = false) String data) throws IOException {
+        // who may send comes before what was sent: no validation answers for a caller who may not
+        if (actor.role() != Role.WORKER) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "problem.WORKER_ONLY", java.util.Map.of());
+        }
         if (data == null) {
             throw ApiException.fieldInvalid("data", "field.required");
         }

@@ -1,5 +1,7 @@
 package org.sadasya.enrollment;
 
+import org.sadasya.common.LogFields;
+import org.slf4j.MDC;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,6 +91,7 @@ public final class SubmitEnrollment {
             throw new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "problem.WORKER_ONLY", Map.of());
         }
         EnrollmentData data = checkedData(dataJson);
+        MDC.put(LogFields.SUBMISSION_ID, data.submissionId());
         checkImage("photo", photo);
         List<byte[]> frames = burst == null ? List.of() : burst;
         if (frames.size() > limits.maxBurstFrames()) {

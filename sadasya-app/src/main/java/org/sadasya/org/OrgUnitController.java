@@ -91,14 +91,20 @@ public class OrgUnitController {
     }
 
     @GetMapping("/{id}")
-    public OrgUnit get(@PathVariable long id) {
-        return units.find(id).orElseThrow(() -> ApiException.notFound("org-unit"));
+    @Operation(summary = "One unit, when it is in the caller's scope or above it")
+    public OrgUnit get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
+        return units.find(id).filter(u -> visible(actor, u)).orElseThrow(() -> ApiException.notFound("org-unit"));
     }
 
     @GetMapping
-    @Operation(summary = "The children of a unit (the states when parentId is absent)")
-    public List<OrgUnit> children(@RequestParam(required = false) Long parentId) {
-        return units.children(parentId);
+    @Operation(summary = "The children of a unit (the states when parentId is absent) that are in the caller's scope or above it")
+    public List<OrgUnit> children(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) Long parentId) {
+        return units.children(parentId).stream().filter(u -> visible(actor, u)).toList();
+    }
+
+    /** The units of the caller's subtree, and those above it (its own district, state …), not the siblings. */
+    static boolean visible(Actor actor, OrgUnit unit) {
+        return actor.covers(unit) || (actor.scopePath() != null && actor.scopePath().startsWith(unit.path()));
     }
 
     private static OrgLevel parseLevel(String level) {

@@ -73,6 +73,10 @@ public class ReviewController {
     public EnrollmentView resolve(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId,
             @RequestBody Resolution req) {
         requireReviewer(actor);
+        // out of scope is "no such enrolment" before any answer about the body
+        EnrollmentRecord r = enrollments.findBySubmissionId(submissionId)
+                .filter(e -> actor.covers(e.boothPath()))
+                .orElseThrow(() -> ApiException.notFound("enrollment"));
         boolean accept;
         if ("ACCEPT".equalsIgnoreCase(req.decision())) {
             accept = true;
@@ -89,9 +93,6 @@ public class ReviewController {
         if (note.length() > 1000) {
             throw ApiException.fieldInvalid("note", "field.tooLong");
         }
-        EnrollmentRecord r = enrollments.findBySubmissionId(submissionId)
-                .filter(e -> actor.covers(e.boothPath()))
-                .orElseThrow(() -> ApiException.notFound("enrollment"));
         if (r.status() != EnrollmentStatus.REVIEW) {
             throw new ApiException(HttpStatus.CONFLICT, "NOT_IN_REVIEW", null, Map.of("status", r.status().name()));
         }

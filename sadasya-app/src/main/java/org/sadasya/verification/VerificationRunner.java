@@ -1,5 +1,7 @@
 package org.sadasya.verification;
 
+import org.sadasya.common.LogFields;
+import org.slf4j.MDC;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -143,6 +145,8 @@ public final class VerificationRunner implements SmartLifecycle {
             } else {
                 jobs.release(job, e.toString(), settings.backoff());
             }
+        } finally {
+            MDC.remove(LogFields.SUBMISSION_ID);
         }
         return true;
     }

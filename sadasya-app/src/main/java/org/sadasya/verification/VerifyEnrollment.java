@@ -1,5 +1,7 @@
 package org.sadasya.verification;
 
+import org.sadasya.common.LogFields;
+import org.slf4j.MDC;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -79,6 +81,7 @@ public final class VerifyEnrollment {
     public boolean process(ClaimedJob job) throws InterruptedException {
         EnrollmentRecord e = enrollments.find(job.enrollmentId())
                 .orElseThrow(() -> new IllegalStateException("job " + job.id() + " has no enrolment"));
+        MDC.put(LogFields.SUBMISSION_ID, e.submissionId());
         if (e.status() != EnrollmentStatus.RECEIVED && e.status() != EnrollmentStatus.PROCESSING) {
             return Boolean.TRUE.equals(tx.execute(s -> jobs.complete(job))); // decided earlier: nothing to redo
         }
