@@ -75,11 +75,9 @@ public class WorkerSignalsController {
             }
             return actor.scopePath();
         }
-        OrgUnit unit = units.find(orgUnitId).orElseThrow(() -> ApiException.notFound("org-unit"));
-        if (!actor.covers(unit)) {
-            throw ApiException.forbidden();
-        }
-        return unit.path();
+        // a unit outside the caller's scope is answered as if it did not exist, as GET /api/v1/org-units/{id} does
+        return units.find(orgUnitId).filter(actor::covers).map(OrgUnit::path)
+                .orElseThrow(() -> ApiException.notFound("org-unit"));
     }
 
     @SuppressWarnings("unchecked")

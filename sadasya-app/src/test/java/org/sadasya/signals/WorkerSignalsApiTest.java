@@ -14,7 +14,7 @@ import org.sadasya.testsupport.ReviewSeeds;
 /**
  * {@code GET /api/v1/workers/signals} over HTTP, on enrolments sent and verified through the API:
  * the worker at home is flagged SAME_SPOT with the enrolments behind it, the door-to-door worker
- * is not; a reviewer sees only their scope, a worker nothing.
+ * is not; a reviewer sees only their scope (another unit is not found), a worker nothing.
  */
 class WorkerSignalsApiTest extends AppServerTest {
 
@@ -99,8 +99,8 @@ class WorkerSignalsApiTest extends AppServerTest {
         assertThat(list.toString()).doesNotContain(otherDistrict);
 
         Api.Response outside = reviewer.get("/api/v1/workers/signals?orgUnitId=" + elsewhere.boothId());
-        assertThat(outside.status()).as(outside.toString()).isEqualTo(403);
-        assertThat(outside.json().get("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(outside.status()).as("another district's unit, as if it did not exist").isEqualTo(404);
+        assertThat(outside.json().get("code").asText()).isEqualTo("NOT_FOUND");
         assertThat(reviewer.get("/api/v1/workers/signals?orgUnitId=999999999").status()).isEqualTo(404);
         assertThat(home.worker().get("/api/v1/workers/signals").status()).isEqualTo(403);
         assertThat(anonymous.get("/api/v1/workers/signals").status()).isEqualTo(401);
