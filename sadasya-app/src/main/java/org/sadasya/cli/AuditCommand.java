@@ -11,7 +11,7 @@ import org.sadasya.face.FaceEngine;
 import org.sadasya.listaudit.AssessMemberList;
 import org.sadasya.listaudit.MemberList;
 import org.sadasya.listaudit.RunListAudit;
-import org.sadasya.listaudit.SameSpotRule;
+import org.sadasya.common.SameSpotRule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.index.lucene.VectorQuantization;
+import org.sadasya.signals.SignalThresholds;
 import org.sadasya.verification.Outcome;
 import org.sadasya.verification.VerificationPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -35,6 +36,7 @@ public record SadasyaProperties(
         @DefaultValue Verification verification,
         @DefaultValue Challenge challenge,
         @DefaultValue Liveness liveness,
+        @DefaultValue SignalThresholds signals,
         @DefaultValue("Asia/Kolkata") ZoneId driveZone) {
 
     /** The rules' operating points: {@code sadasya.verification.*} and {@code sadasya.liveness.*}. */

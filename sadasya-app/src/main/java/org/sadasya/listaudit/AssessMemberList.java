@@ -1,5 +1,6 @@
 package org.sadasya.listaudit;
 
+import org.sadasya.common.SameSpotRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

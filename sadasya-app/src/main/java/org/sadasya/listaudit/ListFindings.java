@@ -1,5 +1,6 @@
 package org.sadasya.listaudit;
 
+import org.sadasya.common.SameSpotRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

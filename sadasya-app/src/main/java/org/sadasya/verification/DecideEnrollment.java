@@ -260,20 +260,18 @@ public final class DecideEnrollment {
         if (c.booth() == null) {
             return RuleResult.review(FIELD_PRESENCE, "the booth has no location on record", Map.of());
         }
-        double distance = c.position().distanceMeters(c.booth());
-        double accuracy = c.accuracyMeters() == null ? 0 : c.accuracyMeters();
+        BoothDistance d = BoothDistance.of(c.position(), c.accuracyMeters(), c.booth(), c.boothRadiusMeters());
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("distanceMeters", Math.round(distance));
+        ev.put("distanceMeters", Math.round(d.distanceMeters()));
         ev.put("radiusMeters", Math.round(c.boothRadiusMeters()));
         ev.put("accuracyMeters", c.accuracyMeters());
-        double nearestPossible = Math.max(0, distance - accuracy);
-        if (nearestPossible > c.boothRadiusMeters() * policy.radiusReviewFactor()) {
+        if (d.beyond(policy.radiusReviewFactor())) {
             return RuleResult.reject(FIELD_PRESENCE, "taken far from the booth", ev);
         }
-        if (nearestPossible > c.boothRadiusMeters()) {
+        if (d.outside()) {
             return RuleResult.review(FIELD_PRESENCE, "taken outside the booth's radius", ev);
         }
-        if (c.accuracyMeters() != null && accuracy > policy.maxAccuracyMeters()) {
+        if (c.accuracyMeters() != null && c.accuracyMeters() > policy.maxAccuracyMeters()) {
             return RuleResult.review(FIELD_PRESENCE, "GPS fix too coarse to place the booth", ev);
         }
         return RuleResult.pass(FIELD_PRESENCE, "taken at the booth", ev);

@@ -3,6 +3,7 @@ import * as i18n from '/app/js/i18n.js';
 import * as api from './api.js';
 import * as evidence from './evidence.js';
 import * as appeals from './appeals.js';
+import * as workers from './workers.js';
 
 const $ = (id) => document.getElementById(id);
 const QUEUE_LIMIT = 200;
@@ -16,8 +17,9 @@ let loads = 0;
 const codesSeen = new Set();
 
 function show(screen) {
-  for (const s of ['login', 'queue', 'case']) $(`screen-${s}`).hidden = s !== screen;
+  for (const s of ['login', 'queue', 'case', 'workers']) $(`screen-${s}`).hidden = s !== screen;
   $('logout').hidden = screen === 'login';
+  $('console-nav').hidden = screen === 'login';
 }
 
 const notice = (key) => i18n.say($('notice'), key);
@@ -87,7 +89,12 @@ async function open(i) {
   const items = visible();
   if (i < 0 || i >= items.length) return;
   current = i;
-  const r = await api.call(`/reviews/${items[i].submissionId}`);
+  await openCase(items[i].submissionId);
+}
+
+/** Opens one enrolment in review by its id (from the queue or the workers screen). */
+async function openCase(submissionId) {
+  const r = await api.call(`/reviews/${submissionId}`);
   if (!r.ok) return i18n.say($('queue-error'), 'queue.failed');
   opened = await r.json();
   $('review-comment').value = '';
@@ -159,6 +166,7 @@ function logout() {
   current = -1;
   evidence.clear();
   appeals.reset();
+  workers.clear();
   opened = null;
   notice(null);
   show('login');
@@ -196,6 +204,7 @@ async function switchLanguage() {
   drawFilter();
   if (!$('screen-queue').hidden) drawQueue();
   appeals.redraw();
+  if (!$('screen-workers').hidden) workers.draw();
   if (opened) await evidence.show(opened);
 }
 
@@ -211,6 +220,7 @@ async function start() {
   $('review-accept').addEventListener('click', () => decide('ACCEPT'));
   $('review-reject').addEventListener('click', () => decide('REJECT'));
   appeals.setup({ reload: loadQueue, reopen: () => open(current) });
+  workers.init({ show, openCase, logout, back });
   document.addEventListener('keydown', onKey);
   show('login');
   document.body.dataset.ready = 'true';

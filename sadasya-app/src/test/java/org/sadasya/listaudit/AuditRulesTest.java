@@ -1,5 +1,6 @@
 package org.sadasya.listaudit;
 
+import org.sadasya.common.SameSpotRule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -102,6 +102,8 @@ class AuthorizationMatrixTest extends AppServerTest {
                 "{\"name\": \"W\", \"mobile\": \"97%08d\", \"password\": \"worker-pw-9\", \"orgUnitId\": %d}"
                         .formatted(c.n(), c.world().a().boothId()))));
         r.put("GET /api/v1/workers/{id}", new Rule(OWNER_AND_STAFF_OF_A, c -> c.api().get("/api/v1/workers/" + c.world().a().workerId())));
+        r.put("GET /api/v1/workers/signals", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/workers/signals?orgUnitId=" + c.world().districtX())));
         // an empty photo: an allowed caller gets a 4xx about the image, and no face is enrolled
         r.put("POST /api/v1/workers/{id}/reference-face", new Rule(STAFF_OF_A, c -> c.api().multipart(
                 "/api/v1/workers/" + c.world().a().workerId() + "/reference-face",

@@ -48,6 +48,11 @@ public abstract class AppServerTest {
         return Hierarchy.create(anonymous, admin, SEQ.incrementAndGet());
     }
 
+    /** Another worker on {@code h}'s booth (password {@code worker-pw-1}). */
+    protected Hierarchy anotherWorker(Hierarchy h, String name) {
+        return h.anotherWorker(anonymous, admin, SEQ.incrementAndGet(), name);
+    }
+
     public static String workerMobile(Hierarchy h) {
         return "98%08d".formatted(h.n());
     }

@@ -23,10 +23,22 @@ public record Hierarchy(int n, long boothId, long workerId, Api worker) {
         long boothId = created(admin.post("/api/v1/org-units", ("{\"parentId\": %d, \"level\": \"BOOTH\", \"code\": \"S%d-B1\","
                 + " \"name\": \"Booth 1\", \"latitude\": 23.26, \"longitude\": 77.4127, \"radiusMeters\": 200}")
                 .formatted(district, n)));
+        return worker(anonymous, admin, n, boothId, "Worker");
+    }
+
+    /**
+     * A second worker on this hierarchy's booth, named {@code name}, with the scripted reference face
+     * {@code W<n>} ({@code n} unique within the server, as for {@link #create}).
+     */
+    public Hierarchy anotherWorker(Api anonymous, Api admin, int n, String name) {
+        return worker(anonymous, admin, n, boothId, name);
+    }
+
+    private static Hierarchy worker(Api anonymous, Api admin, int n, long boothId, String name) {
         String mobile = "98%08d".formatted(n);
         long workerId = created(admin.post("/api/v1/workers",
-                "{\"name\": \"Worker\", \"mobile\": \"%s\", \"password\": \"worker-pw-1\", \"orgUnitId\": %d}"
-                        .formatted(mobile, boothId)));
+                "{\"name\": \"%s\", \"mobile\": \"%s\", \"password\": \"worker-pw-1\", \"orgUnitId\": %d}"
+                        .formatted(name, mobile, boothId)));
         Api.Response ref = admin.multipart("/api/v1/workers/" + workerId + "/reference-face",
                 List.of(Api.Part.file("photo", "ref.jpg", ScriptedFaceAnalyzer.photo("W" + n))));
         assertThat(ref.status()).as(ref.toString()).isEqualTo(201);

@@ -20,13 +20,19 @@ public final class Submissions {
 
     static String data(String submissionId, long boothId, String epic, String mobile, double lat, double lon,
             String capturedAt, String challenge) {
+        return located(submissionId, boothId, epic, mobile, lat, lon, 8, capturedAt, challenge);
+    }
+
+    /** At a position with its GPS accuracy, taken at {@code capturedAt}, with a challenge or without (null). */
+    public static String located(String submissionId, long boothId, String epic, String mobile, double lat, double lon,
+            double accuracyMeters, String capturedAt, String challenge) {
         return """
                 {"submissionId": "%s", "boothId": %d,
                  "member": {"name": "Sunita Devi", "nameHi": "सुनीता देवी", "mobile": "%s",
                             "epic": "%s", "age": 34, "gender": "F"},
-                 "latitude": %s, "longitude": %s, "accuracyMeters": 8,
+                 "latitude": %s, "longitude": %s, "accuracyMeters": %s,
                  "capturedAt": "%s", "consent": true%s}
-                """.formatted(submissionId, boothId, mobile, epic, lat, lon, capturedAt,
+                """.formatted(submissionId, boothId, mobile, epic, lat, lon, accuracyMeters, capturedAt,
                 challenge == null ? "" : ", \"challenge\": " + challenge);
     }
 

@@ -1,0 +1,89 @@
+package org.sadasya.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The district console in a headless Chromium, for browser tests of its screens: open, log in,
+ * wait for elements, and the rendered-DOM text walk ({@link PageTexts}) in both languages.
+ */
+public final class ConsolePage {
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final Api anonymous;
+    private final int port;
+
+    public ConsolePage(ChromeDriver driver, Api anonymous, int port) {
+        this.driver = driver;
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(50));
+        this.anonymous = anonymous;
+        this.port = port;
+    }
+
+    public ConsolePage openAndLogIn(String username, String password) {
+        driver.get("http://127.0.0.1:" + port + "/console/");
+        wait.withMessage("the console did not start")
+                .until(d -> Boolean.TRUE.equals(js("return document.body.dataset.ready === 'true'")));
+        awaitShown("login-username");
+        el("login-username").sendKeys(username);
+        el("login-password").sendKeys(password);
+        el("login-submit").click();
+        awaitShown("review-queue");
+        return this;
+    }
+
+    public Object js(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    public WebElement el(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    public void awaitShown(String id) {
+        wait.withMessage(id + " shown").until(d -> el(id).isDisplayed());
+    }
+
+    /** Waits until {@code script} returns true. */
+    public void awaitTrue(String what, String script) {
+        wait.withMessage(what).until(d -> Boolean.TRUE.equals(js(script)));
+    }
+
+    public String language() {
+        return PageTexts.language(driver);
+    }
+
+    public Map<String, String> catalogue(String lang) {
+        JsonNode messages = anonymous.get("/console/i18n/" + lang + ".json").json().get("messages");
+        Map<String, String> out = new HashMap<>();
+        messages.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        return out;
+    }
+
+    /**
+     * In the page's language and then in the other: {@code prepare} (e.g. open a drill-down again
+     * after the switch redrew the screen), then every visible text must be a catalogue value of that
+     * language, {@code userData} or digits.
+     */
+    public void inBothLanguages(Set<String> userData, Runnable prepare) {
+        for (int i = 0; i < 2; i++) {
+            prepare.run();
+            Set<String> allowed = new HashSet<>(catalogue(language()).values());
+            allowed.addAll(userData);
+            assertThat(PageTexts.strangers(PageTexts.visible(driver), allowed))
+                    .as("visible texts in '%s' that are no catalogue value, user data or digits", language()).isEmpty();
+            PageTexts.switchLanguage(driver, wait);
+        }
+    }
+}
