@@ -1,0 +1,25 @@
+package org.sadasya.card;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+
+/** Reads the QR code on a card with ZXing, the library that drew it, as a phone's scanner would. */
+final class QrReading {
+    private QrReading() {}
+
+    static String text(BufferedImage img) {
+        int[] rgb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), rgb)));
+        try {
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            throw new AssertionError("no readable QR code on the card", e);
+        }
+    }
+}
