@@ -58,6 +58,10 @@ public final class MemberCards {
     /** The card image; {@code baseUrl} is where {@code /verify/…} is served, without a trailing slash. */
     public BufferedImage card(Actor actor, String memberCode, String baseUrl, String format) {
         CardMember m = inScope(actor, memberCode);
+        if (m.revoked()) {
+            // the verification page would call the card revoked: printing it helps no one
+            throw new ApiException(HttpStatus.CONFLICT, "MEMBER_REVOKED");
+        }
         String token = tokens.issue(m.memberCode());
         BufferedImage face = enrollments.memberFace(m.enrollmentId()).flatMap(box -> photo(m).flatMap(
                 bytes -> FaceCrop.of(bytes, box))).orElse(null);
@@ -67,7 +71,6 @@ public final class MemberCards {
         detail.put("format", format);
         detail.put("kid", tokens.kid());
         detail.put("face", face != null);
-        detail.put("revoked", m.revoked());
         audit.record(actor.auditName(), "MEMBER_CARD_MADE", "member", m.memberCode(), detail);
         return card;
     }

@@ -10,10 +10,10 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 
 /** Reads the QR code on a card with ZXing, the library that drew it, as a phone's scanner would. */
-final class QrReading {
+public final class QrReading {
     private QrReading() {}
 
-    static String text(BufferedImage img) {
+    public static String text(BufferedImage img) {
         int[] rgb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), rgb)));
         try {
