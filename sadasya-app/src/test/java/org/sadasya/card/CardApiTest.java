@@ -41,10 +41,7 @@ class CardApiTest extends AppServerTest {
     @Test
     void aCardsQrCode_opensTheVerificationPage_whichSaysValid_andShowsOnlyNameIdAndBooth() throws Exception {
         Member m = acceptedMember();
-        Api.Bytes png = m.reviewer().bytes("/api/v1/members/" + m.code() + "/card.png");
-        assertThat(png.status()).isEqualTo(200);
-        assertThat(png.contentType()).isEqualTo("image/png");
-        assertThat(png.cacheControl()).isEqualTo("no-store");
+        Api.Bytes png = card(m, "png", "image/png");
         BufferedImage card = ImageIO.read(new ByteArrayInputStream(png.body()));
         assertThat(card.getWidth()).isEqualTo(CardRenderer.WIDTH);
 
@@ -57,6 +54,13 @@ class CardApiTest extends AppServerTest {
                 "data-status=\"VALID\"");
         assertThat(page.body()).as("nothing beyond name, id and booth")
                 .doesNotContain("96", "RVW", "epic", "mobile", "<script", " style=");
+
+        var headers = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(url))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).headers();
+        assertThat(headers.firstValue("Content-Security-Policy"))
+                .contains(org.sadasya.security.SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(headers.firstValue("Cache-Control")).contains("no-store");
+        assertThat(anonymous.get("/card/verify.css").status()).isEqualTo(200);
 
         JsonNode audit = admin.get("/api/v1/audit?entityType=member&entityId=" + m.code()).json();
         assertThat(audit.findValuesAsText("action")).contains("MEMBER_CARD_MADE");
@@ -88,10 +92,7 @@ class CardApiTest extends AppServerTest {
     @Test
     void thePdf_isOnePage_whoseQrCodeVerifies() throws Exception {
         Member m = acceptedMember();
-        Api.Bytes pdf = m.reviewer().bytes("/api/v1/members/" + m.code() + "/card.pdf");
-        assertThat(pdf.status()).isEqualTo(200);
-        assertThat(pdf.contentType()).isEqualTo("application/pdf");
-        assertThat(pdf.cacheControl()).isEqualTo("no-store");
+        Api.Bytes pdf = card(m, "pdf", "application/pdf");
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             assertThat(doc.getNumberOfPages()).isEqualTo(1);
             BufferedImage page = new PDFRenderer(doc).renderImageWithDPI(0, CardRenderer.DPI, ImageType.RGB);
@@ -140,6 +141,15 @@ class CardApiTest extends AppServerTest {
         assertThat(anonymous.bytes(base + "/card.png").status()).isEqualTo(401);
         assertThat(m.reviewer().bytes("/api/v1/members/MP-9999999/card.png").status()).isEqualTo(404);
         assertThat(admin.post("/api/v1/members/MP-9999999/revoke", "{\"reason\": \"x\"}").status()).isEqualTo(404);
+    }
+
+    /** The card as the member's reviewer gets it: 200, its type, never cached. */
+    private static Api.Bytes card(Member m, String format, String type) {
+        Api.Bytes b = m.reviewer().bytes("/api/v1/members/" + m.code() + "/card." + format);
+        assertThat(b.status()).isEqualTo(200);
+        assertThat(b.contentType()).isEqualTo(type);
+        assertThat(b.cacheControl()).isEqualTo("no-store");
+        return b;
     }
 
     private String token(Member m) throws Exception {
