@@ -78,6 +78,29 @@ class CardRenderingTest {
         assertThat(QrReading.text(img)).isEqualTo(card("", null).verifyUrl());
     }
 
+    @Test
+    void theFaceCrop_isAPortraitAroundTheStoredBox_withinThePhoto() throws Exception {
+        BufferedImage photo = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        var g = photo.createGraphics();
+        g.setColor(java.awt.Color.BLUE);
+        g.fillRect(0, 0, 400, 300);
+        g.setColor(java.awt.Color.RED);
+        g.fillRect(200, 120, 40, 60); // the "face": box (0.5, 0.4, 0.1, 0.2) of the photo
+        g.dispose();
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(photo, "png", png);
+
+        BufferedImage crop = FaceCrop.of(png.toByteArray(), new org.sadasya.face.FaceBox(0.5, 0.4, 0.1, 0.2)).orElseThrow();
+        assertThat(crop.getHeight()).isEqualTo((int) Math.round(60 * FaceCrop.HEAD_ROOM));
+        assertThat((double) crop.getWidth() / crop.getHeight()).isCloseTo(FaceCrop.ASPECT, org.assertj.core.data.Offset.offset(0.02));
+        assertThat(crop.getRGB(crop.getWidth() / 2, crop.getHeight() / 2) & 0xFFFFFF).as("the face in the middle").isEqualTo(0xFF0000);
+        assertThat(crop.getRGB(0, 0) & 0xFFFFFF).as("room around it").isEqualTo(0x0000FF);
+
+        BufferedImage corner = FaceCrop.of(png.toByteArray(), new org.sadasya.face.FaceBox(0.9, 0.0, 0.1, 0.3)).orElseThrow();
+        assertThat(corner.getWidth()).isLessThanOrEqualTo(400);
+        assertThat(FaceCrop.of("not an image".getBytes(), new org.sadasya.face.FaceBox(0, 0, 1, 1))).isEmpty();
+    }
+
     /** A face-free shaded pattern standing in for a portrait (nothing anyone may not publish). */
     static BufferedImage shadedPlaceholder() {
         BufferedImage img = new BufferedImage(240, 300, BufferedImage.TYPE_INT_RGB);
