@@ -35,6 +35,8 @@ public final class CardRenderer {
     private static final int FACE_H = 290;
     private static final int QR_SIDE = 330;
     private static final int TEXT_X = MARGIN + FACE_W + 32;
+    /** Where the member's portrait is on the card. */
+    public static final java.awt.Rectangle PORTRAIT = new java.awt.Rectangle(MARGIN, BAND_HEIGHT + 36, FACE_W, FACE_H);
 
     public BufferedImage render(CardContent c) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -67,7 +69,7 @@ public final class CardRenderer {
     }
 
     private void face(Graphics2D g, BufferedImage face, CardContent.Bilingual noPhoto) {
-        int y = BAND_HEIGHT + 36;
+        int y = PORTRAIT.y;
         var frame = new RoundRectangle2D.Double(MARGIN, y, FACE_W, FACE_H, 16, 16);
         if (face != null) {
             var clip = g.getClip();
