@@ -51,7 +51,8 @@ public class CardController {
     public ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Actor actor, @PathVariable String memberId) {
         BufferedImage card = cards.card(actor, memberId, baseUrl(), "pdf");
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"card.pdf\"")
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.inline()
+                        .filename("card-" + memberId.replaceAll("[^A-Za-z0-9-]", "") + ".pdf").build().toString())
                 .body(CardPdf.of(card, CardRenderer.DPI));
     }
 
