@@ -35,6 +35,9 @@ public final class CardRenderer {
     private static final int FACE_H = 290;
     private static final int QR_SIDE = 330;
     private static final int TEXT_X = MARGIN + FACE_W + 32;
+    /** Where the QR code is on the card, with a margin of white around it: what a scanner frames. */
+    public static final java.awt.Rectangle QR_AREA =
+            new java.awt.Rectangle(WIDTH - MARGIN - QR_SIDE - 16, BAND_HEIGHT, QR_SIDE + 32, QR_SIDE + 32);
     /** Where the member's portrait is on the card. */
     public static final java.awt.Rectangle PORTRAIT = new java.awt.Rectangle(MARGIN, BAND_HEIGHT + 36, FACE_W, FACE_H);
 

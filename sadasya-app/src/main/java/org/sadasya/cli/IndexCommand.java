@@ -7,14 +7,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.sadasya.config.SadasyaProperties;
 import org.sadasya.member.HnswMemberFaceIndex;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,13 +42,8 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path dir = dataDir != null ? dataDir : ServeCommand.dataDirFromEnvironment();
-            dir = dir.toAbsolutePath().normalize();
-            try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(DatabaseOnly.class)
-                    .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                    .registerShutdownHook(false)
-                    // stdout carries the result only: Spring's, Hikari's and Flyway's logs go to stderr
-                    .run("--sadasya.data-dir=" + dir, "--logging.config=classpath:org/sadasya/cli/logback-stderr.xml")) {
+            Path dir = DatabaseContext.dataDir(dataDir);
+            try (ConfigurableApplicationContext ctx = DatabaseContext.open(dir)) {
                 JdbcClient jdbc = JdbcClient.create(ctx.getBean(DataSource.class));
                 HnswMemberFaceIndex.Rebuilt r;
                 try {
@@ -78,9 +66,4 @@ public final class IndexCommand implements Runnable {
             }
         }
     }
-
-    /** The database only (pool + migrations), configured from application.yml like the service. */
-    @Configuration(proxyBeanMethods = false)
-    @ImportAutoConfiguration({DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
-    static class DatabaseOnly {}
 }

@@ -78,8 +78,8 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    AuditLog auditLog(JdbcClient jdbc, Clock clock, ObjectMapper json) {
-        return new AuditLog(jdbc, clock, json);
+    AuditLog auditLog(JdbcClient jdbc, Clock clock, ObjectMapper json, TransactionTemplate tx) {
+        return new AuditLog(jdbc, clock, json, tx);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +38,12 @@ public class SecurityConfiguration {
     public static final String PERMISSIONS_POLICY = "camera=(self), geolocation=(self), microphone=(), payment=()";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ObjectMapper json, MessageSource messages)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, TokenService tokens, ObjectMapper json, MessageSource messages,
+            @Value("${sadasya.public-metrics:true}") boolean publicMetrics) throws Exception {
+        // the metrics name no person, but in production they are for the operators only (application-prod.yml)
+        String[] publicActuator = publicMetrics
+                ? new String[] {"/actuator/health/**", "/actuator/info", "/actuator/prometheus"}
+                : new String[] {"/actuator/health/**", "/actuator/info"};
         http.csrf(c -> c.disable())
                 .httpBasic(b -> b.disable())
                 .formLogin(f -> f.disable())
@@ -52,7 +57,7 @@ public class SecurityConfiguration {
                 .addFilterBefore(new BearerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .requestMatchers(publicActuator).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/app", "/app/**").permitAll()

@@ -56,7 +56,9 @@ function gpsWarning() {
 
 /** Opens the form for a fresh capture, or for an entry that needs correction. */
 export function start(captured, correcting = null) {
-  capture = captured;
+  // one id per capture: saving again after a failed or timed-out save replaces the same entry,
+  // and the server treats a resend of it as the same enrolment; a correction is a new enrolment
+  capture = { ...captured, submissionId: crypto.randomUUID() };
   if (photoUrl) URL.revokeObjectURL(photoUrl);
   photoUrl = URL.createObjectURL(captured.photo);
   $('form-photo').src = photoUrl;
@@ -82,7 +84,7 @@ export async function save(workerId) {
   const name = value('member-name');
   const gender = value('member-gender');
   const data = {
-    submissionId: crypto.randomUUID(),
+    submissionId: capture.submissionId,
     boothId: Number(value('member-booth')),
     member: { name, ...(DEVANAGARI.test(name) ? { nameHi: name } : {}),
       mobile: value('member-mobile').replace(/\s/g, ''), epic: value('member-epic').toUpperCase(),

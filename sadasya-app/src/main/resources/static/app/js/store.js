@@ -42,13 +42,23 @@ export function open() {
   return opened;
 }
 
+// On a completely full disk Chromium neither commits nor fails a transaction: it waits. The app
+// must not wait with it, so a write that has not finished in this time is reported as failed.
+const WRITE_TIMEOUT_MS = 15000;
+
 function run(store, mode, work) {
   return open().then((db) => new Promise((resolve, reject) => {
     const tx = db.transaction(store, mode);
     let result;
     const req = work(tx.objectStore(store));
     if (req) req.onsuccess = () => { result = req.result; };
-    tx.oncomplete = () => resolve(result);
+    const timer = mode === 'readwrite' ? setTimeout(() => {
+      const timeout = new Error('storage did not answer');
+      timeout.name = 'TimeoutError';
+      reject(timeout);
+      try { tx.abort(); } catch { /* it may have finished meanwhile */ }
+    }, WRITE_TIMEOUT_MS) : null;
+    tx.oncomplete = () => { clearTimeout(timer); resolve(result); };
     // a full disk surfaces here as QuotaExceededError: the caller shows it
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));

@@ -85,7 +85,11 @@ class CaptureAppBrowserTest extends AppServerTest {
         }
     }
 
+    /** Every member name typed so far: the home list keeps showing them (user data, not catalogue text). */
+    final Set<String> namesTyped = new HashSet<>();
+
     AppPage.Member member(String name) {
+        namesTyped.add(name);
         int n = EPIC.incrementAndGet();
         return new AppPage.Member(name, "9" + (800000000 + n), "EPC" + n, 34, "F");
     }
@@ -116,6 +120,7 @@ class CaptureAppBrowserTest extends AppServerTest {
     void assertEveryVisibleTextIsFromTheCatalogue(Set<String> userData) {
         Set<String> allowed = new HashSet<>(catalogue(app.language()).values());
         allowed.addAll(userData);
+        allowed.addAll(namesTyped);
         assertThat(PageTexts.strangers(app.visibleTexts(), allowed)).as("visible texts in '%s' that are no catalogue value, user data or digits", app.language())
                 .isEmpty();
     }
@@ -218,6 +223,146 @@ class CaptureAppBrowserTest extends AppServerTest {
         inBothLanguages(Set.of("Ram Lal", BOOTH));
         app.el("form-discard").click();
         assertThat(app.outboxCount()).isEqualTo(before);
+    }
+
+    @Test
+    @Order(6)
+    void aLoginThatLapsedWhileSending_asksToLogInAgain_keepsTheOutbox_andSendingResumesAfterLogin() throws IOException {
+        network.refuse();
+        long before = received();
+        app.capture(member("Meera Bai"), worker.boothId());
+        app.save();
+        assertThat(app.outboxCount()).isEqualTo(1);
+        // the server forgets the phone's token (an expiry or a revocation look the same to the app)
+        jdbc.sql("DELETE FROM api_token WHERE user_id = ?").params(worker.workerId()).update();
+
+        network.forward();
+        app.el("outbox-send").click();
+        app.awaitShown("login-again");
+        assertThat(app.el("notice").getText()).isEqualTo(catalogue(app.language()).get("login.again"));
+        assertThat(app.outboxCount()).as("the outbox is kept").isEqualTo(1);
+        assertThat(received()).isEqualTo(before);
+        inBothLanguages(Set.of("Meera Bai", BOOTH));
+
+        app.el("login-again").click();
+        app.awaitShown("login-password");
+        assertThat(app.el("login-mobile").getAttribute("value")).isEqualTo(workerMobileOf(worker));
+        app.type("login-password", "worker-pw-1");
+        app.el("login-submit").click();
+        app.awaitShown("capture-start");
+        app.await("the waiting enrolment sent after the new login", () -> received() == before + 1 && app.outboxCount() == 0,
+                Duration.ofSeconds(30));
+        assertThat(app.shown("login-again")).isFalse();
+    }
+
+    @Test
+    @Order(7)
+    void anEnrolmentTheServerRefuses_needsCorrection_withItsReason_andTheCorrectedOneIsSentAsANewEnrolment() throws IOException {
+        long district = jdbc.sql("SELECT parent_id FROM org_unit WHERE id = ?").params(worker.boothId()).query(Long.class).single();
+        long booth2 = Hierarchy.created(admin.post("/api/v1/org-units", ("{\"parentId\": %d, \"level\": \"BOOTH\","
+                + " \"code\": \"S%d-B2\", \"name\": \"Booth 2\", \"latitude\": 23.2601, \"longitude\": 77.4127,"
+                + " \"radiusMeters\": 200}").formatted(district, worker.n())));
+        network.refuse();
+        long before = received();
+        app.capture(member("Gita Yadav"), worker.boothId());
+        app.save();
+        String refused = (String) app.outbox().get(0).get("submissionId");
+        // while the enrolment waits on the phone, the worker is moved to another booth
+        moveWorkerTo(booth2);
+        try {
+            network.forward();
+            app.el("outbox-send").click();
+            String reason = catalogue(app.language()).get("problem.BOOTH_OUT_OF_SCOPE");
+            app.await("the refused enrolment marked for correction with its reason", () -> {
+                AppPage.Row r = app.rowsById().get(refused);
+                return r != null && "NEEDS_CORRECTION".equals(r.status()) && r.text().contains(reason);
+            }, Duration.ofSeconds(30));
+            assertThat(app.outboxCount()).as("only entries waiting to be sent are counted").isZero();
+            assertThat(received()).isEqualTo(before);
+            inBothLanguages(Set.of("Gita Yadav", BOOTH, "Booth 2"));
+            app.await("the new booth list from /me", () -> app.js(
+                    "return [...document.querySelectorAll('#member-booth option')].map(o => o.value)").toString()
+                    .contains(Long.toString(booth2)), Duration.ofSeconds(20));
+
+            app.driver.findElement(org.openqa.selenium.By.cssSelector(
+                    "#enrolments li[data-submission-id='" + refused + "'] button.correct")).click();
+            app.awaitShown("member-name");
+            assertThat(app.el("member-name").getAttribute("value")).isEqualTo("Gita Yadav");
+            assertThat(app.el("form-correction").getText()).isEqualTo(catalogue(app.language()).get("form.correction"));
+            new org.openqa.selenium.support.ui.Select(app.el("member-booth")).selectByValue(Long.toString(booth2));
+            app.el("member-consent").click();
+            app.save();
+
+            app.await("the corrected enrolment received", () -> received() == before + 1 && app.outboxCount() == 0,
+                    Duration.ofSeconds(30));
+            assertThat(rowsFor(refused)).as("the refused one was never stored").isZero();
+            String sent = jdbc.sql("SELECT submission_id FROM enrollment WHERE worker_id = ? ORDER BY id DESC LIMIT 1")
+                    .params(worker.workerId()).query(String.class).single();
+            assertThat(sent).isNotEqualTo(refused);
+            assertThat(jdbc.sql("SELECT booth_id FROM enrollment WHERE submission_id = ?").params(sent).query(Long.class)
+                    .single()).isEqualTo(booth2);
+            assertThat(app.rowsById()).doesNotContainKey(refused);
+        } finally {
+            moveWorkerTo(worker.boothId());
+        }
+        app.reload();
+    }
+
+    @Test
+    @Order(8)
+    void anOutboxStoredByAnOlderAppVersion_isMigratedOnUpdate_andSent() throws IOException {
+        network.forward();
+        // another origin of the same server: its own storage, as on a phone that ran an older version
+        AppPage old = new AppPage(driver, "http://localhost:" + network.port());
+        driver.get(old.base + "/app/manifest.webmanifest");
+        String submissionId = java.util.UUID.randomUUID().toString();
+        String data = ("{\"submissionId\": \"%s\", \"boothId\": %d, \"member\": {\"name\": \"Puja Devi\","
+                + " \"mobile\": \"9876501234\", \"epic\": \"ABC1234567\", \"age\": 40, \"gender\": \"F\"},"
+                + " \"latitude\": 23.2601, \"longitude\": 77.4127, \"accuracyMeters\": 15,"
+                + " \"capturedAt\": \"%s\", \"consent\": true}")
+                .formatted(submissionId, worker.boothId(), java.time.Instant.now().minusSeconds(600));
+        Object stored = driver.executeAsyncScript(VERSION_1_OUTBOX, submissionId, worker.workerId(), data);
+        assertThat(stored).isEqualTo("stored");
+        long before = received();
+
+        old.open();
+        old.login(workerMobileOf(worker), "worker-pw-1");
+        old.await("the migrated entry sent", () -> rowsFor(submissionId) == 1, Duration.ofSeconds(30));
+        assertThat(received()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT booth_id FROM enrollment WHERE submission_id = ?").params(submissionId)
+                .query(Long.class).single()).isEqualTo(worker.boothId());
+        app.open();
+    }
+
+    /** Writes an outbox entry as version 1 of the app stored it: the data as an object, not yet as one JSON string. */
+    static final String VERSION_1_OUTBOX = """
+            const [submissionId, workerId, data, done] = arguments;
+            const req = indexedDB.open('sadasya', 1);
+            req.onupgradeneeded = () => {
+              const db = req.result;
+              db.createObjectStore('outbox', { keyPath: 'submissionId' });
+              db.createObjectStore('tickets', { keyPath: 'challengeId' });
+              db.createObjectStore('kv');
+            };
+            req.onerror = () => done('failed: ' + req.error);
+            req.onsuccess = () => {
+              const db = req.result;
+              const canvas = new OffscreenCanvas(640, 480);
+              const g = canvas.getContext('2d');
+              g.fillStyle = '#9a7'; g.fillRect(0, 0, 640, 480);
+              g.fillStyle = '#345'; g.fillRect(200, 120, 240, 240);
+              canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }).then((photo) => {
+                const tx = db.transaction('outbox', 'readwrite');
+                tx.objectStore('outbox').put({ submissionId, workerId, status: 'QUEUED', createdAt: Date.now(),
+                  data: JSON.parse(data), photo, burst: [], noTicket: true, memberName: 'Puja Devi' });
+                tx.oncomplete = () => { db.close(); done('stored'); };
+                tx.onerror = () => done('failed: ' + tx.error);
+              });
+            };
+            """;
+
+    void moveWorkerTo(long boothId) {
+        jdbc.sql("UPDATE app_user SET org_unit_id = ? WHERE id = ?").params(boothId, worker.workerId()).update();
     }
 
     String driverText(String css) {

@@ -9,11 +9,18 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 
-/** Reads the QR code on a card with ZXing, the library that drew it, as a phone's scanner would. */
+/**
+ * Reads the QR code on a card with ZXing, the library that drew it, framed as a phone's scanner
+ * frames it: the code and its white margin, not the whole card (a blocky test portrait beside it can
+ * pass for a finder pattern).
+ */
 public final class QrReading {
     private QrReading() {}
 
-    public static String text(BufferedImage img) {
+    public static String text(BufferedImage card) {
+        var a = CardRenderer.QR_AREA;
+        BufferedImage img = card.getSubimage(a.x, a.y, Math.min(a.width, card.getWidth() - a.x),
+                Math.min(a.height, card.getHeight() - a.y));
         int[] rgb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), rgb)));
         try {

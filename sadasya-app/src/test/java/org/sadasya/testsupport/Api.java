@@ -29,6 +29,11 @@ public final class Api {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The bearer token this client sends (null when anonymous). */
+    public String token() {
+        return token;
+    }
+
     public Api as(String accessToken) {
         return copy(accessToken, language);
     }

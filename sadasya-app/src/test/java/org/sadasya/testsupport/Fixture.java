@@ -52,7 +52,7 @@ public final class Fixture {
         this.members = new JdbcMemberRepository(jdbc, clock, "MP");
         this.workerFaces = new WorkerFaceRepository(jdbc, clock);
         this.jobs = new JobQueue(jdbc, clock);
-        this.audit = new AuditLog(jdbc, clock, json);
+        this.audit = new AuditLog(jdbc, clock, json, tx);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         this.images = new ImageStore(imageDir, new SecretKeySpec(key, "AES"));
