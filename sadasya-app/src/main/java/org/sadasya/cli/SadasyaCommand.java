@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             IndexCommand.class,
             AuditLogCommand.class,
+            CardKeyCommand.class,
         })
 public final class SadasyaCommand implements Runnable {
 

@@ -19,7 +19,8 @@ public final class ProductionGuard implements ApplicationListener<ApplicationEnv
     /** Settings that must be given explicitly in production, with the variable that usually gives them. */
     static final List<String[]> REQUIRED_KEYS = List.of(
             new String[] {"sadasya.image-key", "SADASYA_IMAGE_KEY"},
-            new String[] {"sadasya.challenge-key", "SADASYA_CHALLENGE_KEY"});
+            new String[] {"sadasya.challenge-key", "SADASYA_CHALLENGE_KEY"},
+            new String[] {"sadasya.card-key", "SADASYA_CARD_KEY"});
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {

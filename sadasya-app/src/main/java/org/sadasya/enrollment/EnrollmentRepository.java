@@ -3,6 +3,7 @@ package org.sadasya.enrollment;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.sadasya.face.FaceBox;
 import org.sadasya.verification.FingerprintChunks;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,17 +159,35 @@ public final class EnrollmentRepository {
     /** Records the pipeline's decision; only an undecided enrolment changes. */
     public int decide(long id, EnrollmentStatus status, String reasonsJson, Long memberId, Long perceptualHash,
             float[] memberEmbedding, String modelVersion, OffsetDateTime at) {
+        return decide(id, status, reasonsJson, memberId, perceptualHash, memberEmbedding, modelVersion, null, at);
+    }
+
+    /** The same, with where the member's face is in the photo (fractions of its size; null = not known). */
+    public int decide(long id, EnrollmentStatus status, String reasonsJson, Long memberId, Long perceptualHash,
+            float[] memberEmbedding, String modelVersion, FaceBox memberFace, OffsetDateTime at) {
         int[] chunks = perceptualHash == null ? null : FingerprintChunks.of(perceptualHash);
         return jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, perceptual_hash = ?,"
                         + " phash_0 = ?, phash_1 = ?, phash_2 = ?, phash_3 = ?,"
-                        + " member_embedding = ?, model_version = ?, decided_at = ?"
+                        + " member_embedding = ?, model_version = ?, member_face_x = ?, member_face_y = ?,"
+                        + " member_face_w = ?, member_face_h = ?, decided_at = ?"
                         + " WHERE id = ? AND status IN ('RECEIVED', 'PROCESSING')")
                 .params(status.name(), reasonsJson, memberId, perceptualHash,
                         chunks == null ? null : chunks[0], chunks == null ? null : chunks[1],
                         chunks == null ? null : chunks[2], chunks == null ? null : chunks[3],
                         memberEmbedding == null ? null : org.sadasya.common.Embeddings.toBytes(memberEmbedding),
-                        modelVersion, at, id)
+                        modelVersion, memberFace == null ? null : memberFace.x(), memberFace == null ? null : memberFace.y(),
+                        memberFace == null ? null : memberFace.width(), memberFace == null ? null : memberFace.height(),
+                        at, id)
                 .update();
+    }
+
+    /** Where the verifier found the member's face in the enrolment's photo, as fractions of its size. */
+    public Optional<FaceBox> memberFace(long id) {
+        return jdbc.sql("SELECT member_face_x, member_face_y, member_face_w, member_face_h FROM enrollment"
+                        + " WHERE id = ? AND member_face_w IS NOT NULL")
+                .params(id)
+                .query((rs, i) -> new FaceBox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)))
+                .optional();
     }
 
     /** The member face embedding and model found by verification, if any. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.sadasya.face.FaceBox;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
@@ -92,7 +93,22 @@ public final class DecideEnrollment {
         results.add(fieldPresence(c));
         hash.ifPresent(h -> results.add(imageReuse(h, c.submissionId())));
         results.add(captureTime(c));
-        return Decision.of(results, memberFace == null ? null : memberFace.embedding(), analysis.modelVersion(), hash);
+        return Decision.of(results, memberFace == null ? null : memberFace.embedding(), analysis.modelVersion(), hash,
+                memberFace == null ? null : fractionOf(memberFace.box(), analysis));
+    }
+
+    /** The box as fractions of the analysed image's size, clipped to the image. */
+    private static FaceBox fractionOf(FaceBox box, ImageAnalysis analysis) {
+        double w = analysis.width();
+        double h = analysis.height();
+        if (!(w > 0) || !(h > 0)) {
+            return null;
+        }
+        double x1 = Math.max(0, box.x() / w);
+        double y1 = Math.max(0, box.y() / h);
+        double x2 = Math.min(1, box.x2() / w);
+        double y2 = Math.min(1, box.y2() / h);
+        return x2 > x1 && y2 > y1 ? FaceBox.ofCorners(x1, y1, x2, y2) : null;
     }
 
     /**
@@ -127,7 +143,7 @@ public final class DecideEnrollment {
         for (RuleResult r : d.reasons()) {
             reasons.add(r.code() == DUPLICATE_FACE ? found : r);
         }
-        return Decision.of(reasons, d.memberEmbedding(), d.modelVersion(), d.perceptualHash());
+        return Decision.of(reasons, d.memberEmbedding(), d.modelVersion(), d.perceptualHash(), d.memberFaceBox());
     }
 
     private RuleResult faceCount(FaceSelection faces) {

@@ -119,7 +119,7 @@ public final class VerifyEnrollment {
             int changed = enrollments.decide(e.id(), EnrollmentStatus.valueOf(d.verdict().name()), reasonsJson(d.reasons()),
                     member == null ? null : member.id(),
                     d.perceptualHash().isPresent() ? d.perceptualHash().getAsLong() : null, d.memberEmbedding(),
-                    d.modelVersion(),
+                    d.modelVersion(), d.memberFaceBox(),
                     Times.now(clock));
             if (changed != 1) {
                 throw new IllegalStateException("enrolment " + e.submissionId() + " was decided concurrently");

@@ -70,7 +70,8 @@ class ServiceBenchmark {
             run("postgresql", List.of("--spring.datasource.url=" + Databases.PG_URL + "?currentSchema=" + schema,
                     "--spring.datasource.username=" + Databases.PG_USER, "--spring.datasource.password=",
                     "--sadasya.image-key=" + Base64.getEncoder().encodeToString(key),
-                    "--sadasya.challenge-key=" + Base64.getEncoder().encodeToString(key)));
+                    "--sadasya.challenge-key=" + Base64.getEncoder().encodeToString(key),
+                    "--sadasya.card-key=" + org.sadasya.card.CardSigningKey.generate().toJSONString()));
         } finally {
             Databases.dropPostgresSchema(schema);
         }

@@ -76,9 +76,10 @@ class ProductionProfileTest {
                 .hasStackTraceContaining("embedded H2")
                 .hasStackTraceContaining("sadasya.image-key is not set (SADASYA_IMAGE_KEY)")
                 .hasStackTraceContaining("sadasya.challenge-key is not set (SADASYA_CHALLENGE_KEY)")
+                .hasStackTraceContaining("sadasya.card-key is not set (SADASYA_CARD_KEY)")
                 .hasStackTraceContaining("sadasya.demo is on");
         try (var files = Files.list(dataDir)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).doesNotContain("image.key", "challenge.key", "db");
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).doesNotContain("image.key", "challenge.key", "card.jwk", "db");
         }
     }
 
@@ -88,7 +89,8 @@ class ProductionProfileTest {
         try (ConfigurableApplicationContext ctx = start(
                 "--spring.datasource.url=" + Databases.PG_URL + "?currentSchema=" + schema,
                 "--spring.datasource.username=" + Databases.PG_USER, "--spring.datasource.password=",
-                "--sadasya.image-key=" + key(), "--sadasya.challenge-key=" + key())) {
+                "--sadasya.image-key=" + key(), "--sadasya.challenge-key=" + key(),
+                "--sadasya.card-key=" + org.sadasya.card.CardSigningKey.generate().toJSONString())) {
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             assertThat(status(port, "/actuator/health")).isEqualTo(200);
             assertThat(status(port, "/v3/api-docs")).isEqualTo(404);

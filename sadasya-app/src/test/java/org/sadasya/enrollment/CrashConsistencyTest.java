@@ -77,7 +77,8 @@ class CrashConsistencyTest {
                     "SPRING_DATASOURCE_USERNAME", Databases.PG_USER,
                     "SPRING_DATASOURCE_PASSWORD", "",
                     "SADASYA_IMAGE_KEY", Base64.getEncoder().encodeToString(key),
-                    "SADASYA_CHALLENGE_KEY", Base64.getEncoder().encodeToString(key)), key);
+                    "SADASYA_CHALLENGE_KEY", Base64.getEncoder().encodeToString(key),
+                    "SADASYA_CARD_KEY", org.sadasya.card.CardSigningKey.generate().toJSONString()), key);
         } finally {
             Databases.dropPostgresSchema(schema);
         }

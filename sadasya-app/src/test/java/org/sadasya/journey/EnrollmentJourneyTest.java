@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sadasya.SadasyaApplication;
@@ -206,5 +207,25 @@ class EnrollmentJourneyTest {
 
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.json().get("code").asText()).isEqualTo("SUBMISSION_CONFLICT");
+    }
+
+    @Autowired
+    org.sadasya.verification.FaceAnalyzer faces;
+
+    @Test
+    @Order(9)
+    void theMembersCard_showsTheMembersFace_cutWithTheBoxTheVerifierKept() throws Exception {
+        Api.Bytes png = new Api(port).login("admin", ADMIN_PASSWORD).bytes("/api/v1/members/" + firstMemberId + "/card.png");
+        assertThat(png.status()).isEqualTo(200);
+        var card = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        var r = org.sadasya.card.CardRenderer.PORTRAIT;
+        var portrait = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(card.getSubimage(r.x, r.y, r.width, r.height), "png", portrait);
+
+        var found = faces.analyze(portrait.toByteArray()).faces();
+        assertThat(found).as("one face in the portrait").hasSize(1);
+        float[] worker = faces.analyze(photo("singles/face_recognition/obama_obama.jpg")).faces().get(0).embedding();
+        assertThat(org.sadasya.face.FaceEngine.cosineSimilarity(found.get(0).embedding(), worker))
+                .as("the member (Biden), not the worker (Obama)").isLessThan(faces.matchThreshold());
     }
 }

@@ -49,6 +49,10 @@ class LogSecretsTest extends AppServerTest {
         assertThat(broken.status()).isBetween(400, 499);
         Api.Response accepted = reviewer.post("/api/v1/reviews/" + sent.submissionId(), "{\"decision\": \"ACCEPT\"}");
         assertThat(accepted.status()).as(accepted.toString()).isBetween(200, 299);
+        Api.Bytes card = reviewer.bytes("/api/v1/members/" + accepted.json().get("memberId").asText() + "/card.png");
+        assertThat(card.status()).isEqualTo(200);
+        String cardUrl = org.sadasya.card.QrReading.text(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(card.body())));
+        assertThat(anonymous.get(java.net.URI.create(cardUrl).getPath()).status()).isEqualTo(200);
         assertThat(h.worker().post("/api/v1/auth/logout", "{}").status()).isEqualTo(204);
 
         String log = output.getAll();
@@ -60,12 +64,17 @@ class LogSecretsTest extends AppServerTest {
                 .matcher(log).find()).as("the verifier's log line with the submission id").isTrue();
 
         List<String> secrets = new ArrayList<>(List.of(ADMIN_PASSWORD, "worker-pw-1", "review-pw-1", "wrong-secret-pw-77",
-                admin.token(), h.worker().token(), reviewer.token(), signature));
+                admin.token(), h.worker().token(), reviewer.token(), signature,
+                cardUrl.substring(cardUrl.lastIndexOf('/') + 1).split("\\.")[2]));
         for (String keyFile : List.of("image.key", "challenge.key")) {
             Path file = dataDir.resolve(keyFile);
             if (Files.exists(file)) {
                 secrets.add(Files.readString(file).strip());
             }
+        }
+        Path cardKey = dataDir.resolve("card.jwk");
+        if (Files.exists(cardKey)) {
+            secrets.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(cardKey)).get("d").asText());
         }
         for (byte[] image : imagesOf(sent)) {
             byte[] head = java.util.Arrays.copyOfRange(image, 0, Math.min(image.length, 48));

@@ -65,8 +65,20 @@ class PostgresServiceTest {
 
     @Test
     void withoutAChallengeKey_theServiceRefusesToStart() {
-        assertThatThrownBy(() -> start("--sadasya.image-key=" + randomKey())).hasStackTraceContaining("no challenge ticket signing key");
+        assertThatThrownBy(() -> start("--sadasya.image-key=" + randomKey(), "--sadasya.card-key=" + cardKey()))
+                .hasStackTraceContaining("no challenge ticket signing key");
         assertThat(dataDir.resolve("challenge.key")).doesNotExist();
+    }
+
+    @Test
+    void withoutACardKey_theServiceRefusesToStart() {
+        assertThatThrownBy(() -> start("--sadasya.image-key=" + randomKey(), "--sadasya.challenge-key=" + randomKey()))
+                .hasStackTraceContaining("no card signing key");
+        assertThat(dataDir.resolve("card.jwk")).doesNotExist();
+    }
+
+    static String cardKey() {
+        return org.sadasya.card.CardSigningKey.generate().toJSONString();
     }
 
     static String randomKey() {
@@ -77,7 +89,7 @@ class PostgresServiceTest {
 
     ConfigurableApplicationContext startWithKeys(String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("--sadasya.image-key=" + randomKey(),
-                "--sadasya.challenge-key=" + randomKey()));
+                "--sadasya.challenge-key=" + randomKey(), "--sadasya.card-key=" + cardKey()));
         args.addAll(List.of(extra));
         return start(args.toArray(String[]::new));
     }
@@ -104,6 +116,7 @@ class PostgresServiceTest {
             var done = api.await("/api/v1/enrollments/" + id, j -> j.get("status").asText().equals("ACCEPTED"),
                     Duration.ofSeconds(20)).json();
             assertThat(done.get("memberId").asText()).isEqualTo("MP-0000001");
+            cardVerifies_untilRevoked(new Api(((WebServerApplicationContext) ctx).getWebServer().getPort()), "MP-0000001");
 
             String again = UUID.randomUUID().toString();
             api.multipart("/api/v1/enrollments", Challenges.enrolment(ScriptedFaceAnalyzer.photo("W1,M4"),
@@ -117,5 +130,22 @@ class PostgresServiceTest {
             assertThat(liveness.get("detail").asText()).contains("already used");
             assertThat(liveness.get("evidence")).isEmpty();
         }
+    }
+
+    /** The card's token, and the revocation, on PostgreSQL (V7's columns). */
+    private static void cardVerifies_untilRevoked(Api anonymous, String member) {
+        Api admin = anonymous.login("admin", "pg-admin");
+        Api.Bytes png = admin.bytes("/api/v1/members/" + member + "/card.png");
+        assertThat(png.status()).isEqualTo(200);
+        String url;
+        try {
+            url = org.sadasya.card.QrReading.text(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String path = java.net.URI.create(url).getPath();
+        assertThat(anonymous.get(path).status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/members/" + member + "/revoke", "{\"reason\": \"test\"}").status()).isEqualTo(204);
+        assertThat(anonymous.get(path).status()).isEqualTo(410);
     }
 }
