@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The dashboard's numbers, each one aggregate statement over {@code enrollment} in one subtree
- * ({@code booth_path LIKE '<unit path>%'}) and receipt window: the database groups and counts,
+ * ({@code booth_path LIKE '<unit path>%'}, see {@link Window#within}) and receipt window: the database groups and counts,
  * only the groups come back. Written once for H2 and PostgreSQL (derived columns are computed in
  * a sub-select and grouped outside it, which both accept with bound parameters). The indexes they
  * use are in migration V8.
@@ -139,15 +139,15 @@ public class DashboardQueries {
                         + " EXTRACT(EPOCH FROM decided_at) - EXTRACT(EPOCH FROM received_at)) FROM enrollment"
                         + " WHERE status IN ('ACCEPTED', 'REJECTED') AND decided_at IS NOT NULL AND " + f.sql())
                 .params(f.params())
-                .query((rs, i) -> rs.getObject(1) == null ? null : rs.getDouble(1)).single();
+                .query((rs, i) -> rs.getObject(1) == null ? null : rs.getDouble(1)).list().get(0);
     }
 
     public record Backlog(long count, OffsetDateTime oldestReceivedAt) {}
 
     /** What waits for a reviewer now, whenever it came in. */
     public Backlog backlog(String unitPath) {
-        return jdbc.sql("SELECT COUNT(*), MIN(received_at) FROM enrollment WHERE status = 'REVIEW' AND booth_path LIKE ?")
-                .params(unitPath + "%")
+        return jdbc.sql("SELECT COUNT(*), MIN(received_at) FROM enrollment WHERE status = 'REVIEW' AND "
+                        + Window.subtree(unitPath))
                 .query((rs, i) -> new Backlog(rs.getLong(1), rs.getObject(2, OffsetDateTime.class))).single();
     }
 }

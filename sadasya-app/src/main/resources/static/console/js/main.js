@@ -2,6 +2,7 @@
 import * as i18n from '/app/js/i18n.js';
 import * as api from './api.js';
 import * as evidence from './evidence.js';
+import * as dashboard from './dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 const QUEUE_LIMIT = 200;
@@ -12,8 +13,19 @@ let current = -1;
 let opened = null;
 
 function show(screen) {
-  for (const s of ['login', 'queue', 'case']) $(`screen-${s}`).hidden = s !== screen;
+  for (const s of document.querySelectorAll('main > .screen')) s.hidden = s.id !== `screen-${screen}`;
   $('logout').hidden = screen === 'login';
+  $('console-nav').hidden = screen === 'login';
+  for (const b of $('console-nav').querySelectorAll('button')) b.classList.toggle('current', b.dataset.screen === screen);
+}
+
+/** What a button of the header's navigation opens, by its data-screen. */
+const SCREENS = { dashboard: () => dashboard.open(), queue: () => loadQueue() };
+
+function navigate(screen) {
+  if (opened) back();
+  show(screen);
+  SCREENS[screen]();
 }
 
 const notice = (key) => i18n.say($('notice'), key);
@@ -142,6 +154,7 @@ function logout() {
   queue = [];
   current = -1;
   evidence.clear();
+  dashboard.clear();
   opened = null;
   notice(null);
   show('login');
@@ -179,6 +192,7 @@ async function switchLanguage() {
   drawFilter();
   if (!$('screen-queue').hidden) drawQueue();
   if (opened) await evidence.show(opened);
+  dashboard.draw();
 }
 
 async function start() {
@@ -187,6 +201,7 @@ async function start() {
   $('login-submit').addEventListener('click', login);
   $('login-password').addEventListener('keydown', (e) => { if (e.key === 'Enter') login(); });
   $('logout').addEventListener('click', logout);
+  for (const b of $('console-nav').querySelectorAll('button')) b.addEventListener('click', () => navigate(b.dataset.screen));
   $('lang-toggle').addEventListener('click', switchLanguage);
   $('queue-filter').addEventListener('change', () => { current = -1; drawQueue(); });
   $('case-back').addEventListener('click', back);

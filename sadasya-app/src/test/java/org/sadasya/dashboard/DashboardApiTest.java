@@ -60,11 +60,28 @@ class DashboardApiTest extends AppServerTest {
     }
 
     @Test
+    void theChartLibraryThePageNames_isServedByTheApp() throws java.io.IOException {
+        String html = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/resources/static/console/index.html"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("src=\"(/webjars/chart\\.js/[^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("index.html loads Chart.js from the WebJar").isTrue();
+        Api.Response chart = anonymous.get(m.group(1));
+        assertThat(chart.status()).as("the pom's WebJar version is the one index.html names").isEqualTo(200);
+        assertThat(chart.body()).contains("Chart.js v4");
+    }
+
+    @Test
     void anAdminWithoutAUnit_seesEverything_withTheStatesAsChildren() {
         DashboardSeeds.Seeded s = seed();
         var all = DashboardChecks.get(admin, "/api/v1/dashboard").json();
         assertThat(all.get("orgUnit")).as("no unit: everything").isNull();
         assertThat(all.get("submitted").asLong()).isGreaterThanOrEqualTo(14);
         assertThat(all.get("byChild").findValuesAsText("orgUnitId")).contains(String.valueOf(s.unit("state")));
+
+        var empty = DashboardChecks.get(admin, "/api/v1/dashboard?orgUnitId=" + hierarchy().boothId()).json();
+        assertThat(DashboardChecks.counts(empty)).containsExactly(0L, 0L, 0L, 0L);
+        assertThat(empty.get("byDay")).isEmpty();
+        assertThat(empty.get("topRejectionReasons")).isEmpty();
+        assertThat(empty.get("medianDecisionSeconds")).as("nothing decided: no median").isNull();
+        assertThat(empty.get("backlog").get("count").asLong()).isZero();
     }
 }
