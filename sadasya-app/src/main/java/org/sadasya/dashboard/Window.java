@@ -38,7 +38,7 @@ public record Window(LocalDate from, LocalDate to) {
     }
 
     /** {@code AND received_at ...} for the bounds that are set (empty when none), its parameters added to {@code params}. */
-    String sql(List<Object> params) {
+    private String sql(List<Object> params) {
         StringBuilder s = new StringBuilder();
         if (from != null) {
             s.append(" AND received_at >= ?");
