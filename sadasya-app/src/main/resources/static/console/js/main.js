@@ -4,6 +4,7 @@ import * as api from './api.js';
 import * as evidence from './evidence.js';
 import * as appeals from './appeals.js';
 import * as workers from './workers.js';
+import * as dashboard from './dashboard.js';
 
 const $ = (id) => document.getElementById(id);
 const QUEUE_LIMIT = 200;
@@ -17,9 +18,20 @@ let loads = 0;
 const codesSeen = new Set();
 
 function show(screen) {
-  for (const s of ['login', 'queue', 'case', 'workers']) $(`screen-${s}`).hidden = s !== screen;
+  for (const s of document.querySelectorAll('main > .screen')) s.hidden = s.id !== `screen-${screen}`;
   $('logout').hidden = screen === 'login';
   $('console-nav').hidden = screen === 'login';
+  for (const b of $('console-nav').querySelectorAll('button')) b.classList.toggle('current', b.dataset.screen === screen);
+}
+
+/** What a button of the header's navigation opens, by its data-screen. */
+// the workers screen loads itself on its own button (workers.js)
+const SCREENS = { dashboard: () => dashboard.open(), queue: () => loadQueue(), workers: () => {} };
+
+function navigate(screen) {
+  if (opened) back();
+  show(screen);
+  SCREENS[screen]();
 }
 
 const notice = (key) => i18n.say($('notice'), key);
@@ -167,6 +179,7 @@ function logout() {
   evidence.clear();
   appeals.reset();
   workers.clear();
+  dashboard.clear();
   opened = null;
   notice(null);
   show('login');
@@ -206,6 +219,7 @@ async function switchLanguage() {
   appeals.redraw();
   if (!$('screen-workers').hidden) workers.draw();
   if (opened) await evidence.show(opened);
+  dashboard.draw();
 }
 
 async function start() {
@@ -214,6 +228,7 @@ async function start() {
   $('login-submit').addEventListener('click', login);
   $('login-password').addEventListener('keydown', (e) => { if (e.key === 'Enter') login(); });
   $('logout').addEventListener('click', logout);
+  for (const b of $('console-nav').querySelectorAll('button')) b.addEventListener('click', () => navigate(b.dataset.screen));
   $('lang-toggle').addEventListener('click', switchLanguage);
   $('queue-filter').addEventListener('change', () => { current = -1; drawQueue(); });
   $('case-back').addEventListener('click', back);
