@@ -51,7 +51,7 @@ class AuthorizationMatrixTest extends AppServerTest {
     /** What a rule's request needs: the caller's client and the world seeded for the test. */
     record Call(Caller caller, Api api, World world, int n) {}
 
-    record World(Hierarchy a, Hierarchy b, long districtX, String enrolmentOfA) {}
+    record World(Hierarchy a, Hierarchy b, long districtX, String enrolmentOfA, String memberOfA) {}
 
     static final AtomicInteger UNIQUE = new AtomicInteger(1000);
 
@@ -111,6 +111,18 @@ class AuthorizationMatrixTest extends AppServerTest {
         r.put("POST /api/v1/users", new Rule(ADMIN_ONLY, c -> c.api().post("/api/v1/users",
                 "{\"username\": \"u%d\", \"password\": \"user-pw-12\", \"name\": \"U\", \"role\": \"NOBODY\"}".formatted(c.n()))));
         r.put("GET /api/v1/audit", new Rule(ADMIN_ONLY, c -> c.api().get("/api/v1/audit?limit=1")));
+        r.put("GET /api/v1/dashboard", new Rule(STAFF_OF_A, c -> c.api().get("/api/v1/dashboard?orgUnitId=" + c.world().districtX())));
+        r.put("GET /api/v1/dashboard/workers", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/dashboard/workers?orgUnitId=" + c.world().districtX())));
+        r.put("GET /api/v1/members/{memberId}/card.png", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/members/" + c.world().memberOfA() + "/card.png")));
+        r.put("GET /api/v1/members/{memberId}/card.pdf", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/members/" + c.world().memberOfA() + "/card.pdf")));
+        // without a reason: an allowed caller gets 422, and the member stays
+        r.put("POST /api/v1/members/{memberId}/revoke", new Rule(ADMIN_ONLY,
+                c -> c.api().post("/api/v1/members/" + c.world().memberOfA() + "/revoke", "{}")));
+        // public: a made-up token is refused as invalid (400), never as unauthorised
+        r.put("GET /verify/{token}", new Rule(EVERYONE, c -> c.api().get("/verify/not-a-token")));
         return r;
     }
 
@@ -175,7 +187,10 @@ class AuthorizationMatrixTest extends AppServerTest {
         Hierarchy b = hierarchy();
         long districtX = jdbc.sql("SELECT parent_id FROM org_unit WHERE id = ?").params(a.boothId()).query(Long.class).single();
         String enrolment = ReviewSeeds.inReview(admin, a).submissionId();
-        return new World(a, b, districtX, enrolment);
+        String accepted = ReviewSeeds.inReview(admin, a).submissionId();
+        Api.Response issued = admin.post("/api/v1/reviews/" + accepted, "{\"decision\": \"ACCEPT\"}");
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        return new World(a, b, districtX, enrolment, issued.json().get("memberId").asText());
     }
 
     Map<Caller, Api> callers(World w) {
