@@ -95,7 +95,8 @@ class ReviewerAcceptDuplicateTest {
         if (postgresSchema != null) {
             args.addAll(List.of("--spring.datasource.url=" + Databases.PG_URL + "?currentSchema=" + postgresSchema,
                     "--spring.datasource.username=" + Databases.PG_USER, "--spring.datasource.password=",
-                    "--sadasya.image-key=" + randomKey(), "--sadasya.challenge-key=" + randomKey()));
+                    "--sadasya.image-key=" + randomKey(), "--sadasya.challenge-key=" + randomKey(),
+                    "--sadasya.card-key=" + org.sadasya.card.CardSigningKey.generate().toJSONString()));
         }
         return new SpringApplicationBuilder(SadasyaApplication.class, ServiceTestConfig.class).run(args.toArray(String[]::new));
     }

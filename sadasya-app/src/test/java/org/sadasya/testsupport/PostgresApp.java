@@ -27,7 +27,8 @@ public final class PostgresApp implements AutoCloseable {
                         "--sadasya.verifier.poll=50ms",
                         "--spring.datasource.url=" + Databases.PG_URL + "?currentSchema=" + schema,
                         "--spring.datasource.username=" + Databases.PG_USER, "--spring.datasource.password=",
-                        "--sadasya.image-key=" + randomKey(), "--sadasya.challenge-key=" + randomKey());
+                        "--sadasya.image-key=" + randomKey(), "--sadasya.challenge-key=" + randomKey(),
+                        "--sadasya.card-key=" + org.sadasya.card.CardSigningKey.generate().toJSONString());
     }
 
     public <T> T bean(Class<T> type) {
