@@ -62,7 +62,7 @@ public final class DecideEnrollment {
         OptionalLong hash = fingerprints.fingerprint(c.photo());
         ImageAnalysis analysis;
         try {
-            analysis = analyzer.analyze(c.photo(), c.burst());
+            analysis = analyzer.analyze(c.photo());
         } catch (ImageRejectedException e) {
             results.add(RuleResult.reject(IMAGE_UNUSABLE, "the photo cannot be used: " + e.code(),
                     Map.of("imageCode", e.code().name())));

@@ -11,16 +11,11 @@ public interface FaceAnalyzer {
 
     ImageAnalysis analyze(byte[] encodedImage) throws ImageRejectedException;
 
-    /** A selfie with its burst frames (further frames of the same capture: motion evidence for liveness). */
-    default ImageAnalysis analyze(byte[] photo, List<byte[]> burstFrames) throws ImageRejectedException {
-        return analyze(photo);
-    }
-
     /**
      * What a challenge burst says about some faces of the still: whether each followed the steps
      * in {@code timing}, moved like a head rather than a plane, and stayed the same person.
      *
-     * @param still  the analysis of the still ({@link #analyze(byte[], List)})
+     * @param still  the analysis of the still ({@link #analyze(byte[])})
      * @param frames the burst frames, in capture order, one per {@code timing.frameTimesMs()}
      * @param faces  indices into {@code still.faces()}; the answer has one result per index, in this order
      */

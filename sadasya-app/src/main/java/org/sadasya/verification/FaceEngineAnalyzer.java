@@ -39,11 +39,6 @@ public final class FaceEngineAnalyzer implements FaceAnalyzer, AutoCloseable {
         return engine().analyze(encodedImage);
     }
 
-    @Override
-    public ImageAnalysis analyze(byte[] photo, List<byte[]> burstFrames) throws ImageRejectedException {
-        return engine().analyze(photo, burstFrames);
-    }
-
     /**
      * A burst frame that passed intake's header check but does not decode cannot show anything: each
      * face is UNUSABLE (LIVENESS goes to review), never a failed job.

@@ -73,18 +73,13 @@ public final class FaceEngine implements AutoCloseable {
         return mode;
     }
 
-    public ImageAnalysis analyze(RgbImage image) {
-        return analyze(image, List.of());
-    }
-
     /**
-     * Analyses a photo and judges each face and the whole image for presentation attacks.
-     *
-     * @param burst further frames of the same capture, in order (may be empty): motion evidence
+     * Analyses a photo and judges each face and the whole image for presentation attacks, one image
+     * at a time; what a burst shows is the challenge analysis' (see {@code face.challenge}).
      */
-    public ImageAnalysis analyze(RgbImage image, List<RgbImage> burst) {
+    public ImageAnalysis analyze(RgbImage image) {
         List<FaceObservation> raw = findFaces(image);
-        PadAssessment pad = attacks.assess(image, raw, burst);
+        PadAssessment pad = attacks.assess(image, raw);
         List<FaceObservation> faces = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             faces.add(raw.get(i).withLiveness(pad.faces().get(i)));
@@ -214,16 +209,6 @@ public final class FaceEngine implements AutoCloseable {
 
     public ImageAnalysis analyze(Path file) throws IOException, ImageRejectedException {
         return analyze(intake.decode(file).image());
-    }
-
-    /** A selfie with its burst frames (each decoded with the same limits). */
-    public ImageAnalysis analyze(byte[] photo, List<byte[]> burstFrames) throws ImageRejectedException {
-        RgbImage image = intake.decode(photo).image();
-        List<RgbImage> burst = new ArrayList<>(burstFrames.size());
-        for (byte[] frame : burstFrames) {
-            burst.add(intake.decode(frame).image());
-        }
-        return analyze(image, burst);
     }
 
     /** The image intake this engine decodes with (for callers that also need EXIF facts). */

@@ -11,7 +11,7 @@ import java.util.Optional;
  *                   whole-image cues where the model uses them); NaN when there is no face
  * @param verdict    the worst verdict over the faces and the whole image; empty when there is no face
  * @param imageScore calibrated score of the whole-image recapture cues alone
- * @param notes      why a verdict was raised beyond the scores (small face, planar burst motion, …)
+ * @param notes      why a verdict was raised beyond the scores (a face too small to reject, recapture cues of the whole image)
  */
 public record ImageLiveness(double spoofScore, Optional<LivenessVerdict> verdict, double imageScore, List<String> notes) {
     /** For analyses made without presentation-attack detection. */

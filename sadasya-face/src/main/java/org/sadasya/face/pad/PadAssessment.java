@@ -17,8 +17,7 @@ import org.sadasya.face.LivenessVerdict;
  *                      {@code NaN} when there is no face
  * @param verdict       the worst verdict over the faces and the whole image; empty when there is no
  *                      face (the CLI's {@code noface})
- * @param burst         motion evidence when burst frames were given
- * @param notes         why a verdict was raised beyond the scores (e.g. planar burst motion)
+ * @param notes         why a verdict was raised beyond the scores (e.g. a face too small to reject)
  */
 public record PadAssessment(
         List<LivenessScore> faces,
@@ -26,7 +25,6 @@ public record PadAssessment(
         LivenessVerdict imageVerdict,
         double spoofScore,
         Optional<LivenessVerdict> verdict,
-        Optional<BurstEvidence> burst,
         List<String> notes) {
 
     public PadAssessment {

@@ -14,9 +14,8 @@ import org.sadasya.face.image.RgbImage;
  * photo or of a screen), with a calibrated score and a three-step verdict per face.
  *
  * <p>Each face is judged on its own, so a printed photo held beside a live face is caught even
- * though the other face is genuine. Burst frames, when given, can only raise a {@code live} face to
- * {@code doubt}: the motion analysis has been checked on synthetic motion but not yet measured on
- * real burst captures (README-pad.md), so it must not reject anyone by itself.
+ * though the other face is genuine. A single image cannot show that a face is live where the
+ * detector was not trained (README-pad.md); the challenge burst ({@code face.challenge}) can.
  *
  * <p>Thread-safe and cheap: the model is a few hundred numbers.
  */
@@ -59,23 +58,9 @@ public final class PresentationAttackDetector {
         return model;
     }
 
+    /** Judges each face of one image, and the whole image; motion across a burst is the challenge's ({@code face.challenge}). */
     public PadAssessment assess(RgbImage image, List<FaceObservation> faces) {
-        return assess(image, faces, List.of());
-    }
-
-    /**
-     * @param burst further frames of the same capture, in order (may be empty); the faces are
-     *              located in {@code image}, the first frame
-     */
-    public PadAssessment assess(RgbImage image, List<FaceObservation> faces, List<RgbImage> burst) {
         List<String> notes = new ArrayList<>();
-        Optional<BurstEvidence> motion = Optional.empty();
-        if (!burst.isEmpty() && !faces.isEmpty()) {
-            List<RgbImage> frames = new ArrayList<>();
-            frames.add(image);
-            frames.addAll(burst);
-            motion = Optional.of(BurstMotionAnalysis.analyse(frames, faces.stream().map(FaceObservation::box).toList()));
-        }
         List<LivenessScore> scores = new ArrayList<>(faces.size());
         double worst = Double.NEGATIVE_INFINITY;
         LivenessVerdict verdict = LivenessVerdict.LIVE;
@@ -89,10 +74,6 @@ public final class PresentationAttackDetector {
             if (v != model.faceLadder().verdict(score)) {
                 notes.add("face " + i + ": too small to reject automatically (" + Math.round(face.box().width()) + " px)");
             }
-            if (motion.isPresent() && v == LivenessVerdict.LIVE && motion.get().attackEvidence(i)) {
-                v = LivenessVerdict.DOUBT;
-                notes.add("face " + i + ": " + motion.get().describe(i));
-            }
             scores.add(new LivenessScore(antispoof, liveness, score, v));
             worst = Math.max(worst, score);
             verdict = DecisionLadder.worst(verdict, v);
@@ -100,14 +81,14 @@ public final class PresentationAttackDetector {
         double imageScore = imageScore(image);
         LivenessVerdict imageVerdict = model.imageLadder().verdict(imageScore);
         if (faces.isEmpty()) {
-            return new PadAssessment(scores, imageScore, imageVerdict, Double.NaN, Optional.empty(), motion, notes);
+            return new PadAssessment(scores, imageScore, imageVerdict, Double.NaN, Optional.empty(), notes);
         }
         if (imageVerdict != LivenessVerdict.LIVE) {
             notes.add("whole image: recapture cues " + imageVerdict.label() + String.format(" (%.3f)", imageScore));
         }
         verdict = DecisionLadder.worst(verdict, imageVerdict);
         double combined = model.imageLadder().fires() ? Math.max(worst, imageScore) : worst;
-        return new PadAssessment(scores, imageScore, imageVerdict, combined, Optional.of(verdict), motion, notes);
+        return new PadAssessment(scores, imageScore, imageVerdict, combined, Optional.of(verdict), notes);
     }
 
     /** Calibrated spoof probability of one face. */
