@@ -135,6 +135,9 @@ public final class VerifyEnrollment {
         Decision d = outcome[0];
         if (Boolean.TRUE.equals(recorded)) {
             meters.counter("sadasya.decisions", "verdict", d.verdict().name()).increment();
+            // which rules send enrolments to review or reject them, for dashboards and alerts
+            d.reasons().stream().filter(r -> r.outcome() != Outcome.PASS).forEach(r ->
+                    meters.counter("sadasya.reasons", "code", r.code().name(), "outcome", r.outcome().name()).increment());
             log.info("enrolment {} decided {} ({})", e.submissionId(), d.verdict(),
                     d.reasons().stream().filter(r -> r.outcome() != Outcome.PASS).map(r -> r.code() + ":" + r.outcome())
                             .toList());

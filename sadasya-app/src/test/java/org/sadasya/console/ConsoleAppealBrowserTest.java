@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.sadasya.testsupport.Api;
 import org.sadasya.testsupport.AppServerTest;
-import org.sadasya.testsupport.ConsoleDriver;
+import org.sadasya.testsupport.ConsolePage;
 import org.sadasya.testsupport.HeadlessChromium;
 import org.sadasya.testsupport.Hierarchy;
 import org.sadasya.testsupport.ReviewSeeds;
@@ -33,7 +33,7 @@ import org.sadasya.testsupport.ScriptedFaceAnalyzer;
 class ConsoleAppealBrowserTest extends AppServerTest {
 
     ChromeDriver chromium;
-    ConsoleDriver page;
+    ConsolePage page;
 
     @BeforeAll
     void browser() throws IOException {
@@ -69,7 +69,7 @@ class ConsoleAppealBrowserTest extends AppServerTest {
         String byOther = ReviewSeeds.inReview(admin, other).submissionId();
         Api reviewer = ReviewSeeds.reviewer(anonymous, admin, here);
         String reviewerName = "reviewer" + here.n();
-        page = new ConsoleDriver(chromium, port, anonymous);
+        page = new ConsolePage(chromium, anonymous, port);
         page.openAndLogIn(reviewerName, "review-pw-1");
         page.awaitQueue(appealed, outside, byOther);
 
@@ -90,7 +90,7 @@ class ConsoleAppealBrowserTest extends AppServerTest {
         page.awaitQueue(outside);
         page.choose("queue-filter", "");
         page.awaitQueue(appealed, outside, byOther);
-        page.textsInBothLanguages(Set.of(workerMobile(here), workerMobile(other)));
+        page.inBothLanguages(Set.of(workerMobile(here), workerMobile(other)));
 
         // reject with a comment
         page.openItem(appealed);
@@ -99,7 +99,7 @@ class ConsoleAppealBrowserTest extends AppServerTest {
         page.wait.until(d -> !appealed.equals(page.js("return document.body.dataset.opened || null")));
         assertThat(reviewer.get("/api/v1/enrollments/" + appealed).json().get("status").asText()).isEqualTo("REJECTED");
         page.el("case-back").click();
-        page.shown("screen-queue");
+        page.awaitShown("screen-queue");
 
         // find it among the rejected ones, by its id
         page.choose("queue-status", "REJECTED");
@@ -107,24 +107,24 @@ class ConsoleAppealBrowserTest extends AppServerTest {
         page.el("queue-search").sendKeys(appealed, org.openqa.selenium.Keys.ENTER);
         page.awaitQueue(appealed);
         page.openItem(appealed);
-        page.shown("appeal-box");
+        page.awaitShown("appeal-box");
         assertThat(page.el("review-accept").isDisplayed()).as("a rejected enrolment is not decided again before its appeal").isFalse();
         assertThat(events()).containsExactly("VERDICT", "REJECT");
         Set<String> caseData = Set.of("Sunita Devi", "सुनीता देवी", reviewerName, "the member's face is blurred",
                 "the family showed the member's card");
-        page.textsInBothLanguages(caseData);
+        page.inBothLanguages(caseData);
 
         page.el("appeal-submit").click();
-        page.shown("appeal-error");
+        page.awaitShown("appeal-error");
         assertThat(page.el("appeal-error").getText()).isEqualTo(page.catalogue(page.js("return document.documentElement.lang")
                 .toString()).get("appeal.needReason"));
         page.el("appeal-reason").sendKeys("the family showed the member's card");
         page.el("appeal-submit").click();
-        page.shown("review-accept");
+        page.awaitShown("review-accept");
         assertThat(events()).containsExactly("VERDICT", "REJECT", "APPEAL");
         assertThat(page.el("appeal-box").isDisplayed()).isFalse();
         assertThat(page.el("case-appeal").isDisplayed()).isTrue();
-        page.textsInBothLanguages(caseData);
+        page.inBothLanguages(caseData);
 
         // back in the queue of enrolments waiting for review, marked as an appeal
         page.el("case-back").click();
@@ -135,7 +135,7 @@ class ConsoleAppealBrowserTest extends AppServerTest {
         page.awaitQueue(appealed, outside, byOther);
         assertThat(page.js("return [...document.querySelectorAll('#review-queue li')].map(li => li.dataset.appeal || '')"))
                 .isEqualTo(List.of("true", "", ""));
-        page.textsInBothLanguages(Set.of(workerMobile(here), workerMobile(other)));
+        page.inBothLanguages(Set.of(workerMobile(here), workerMobile(other)));
 
         // decided again
         page.openItem(appealed);
@@ -152,7 +152,7 @@ class ConsoleAppealBrowserTest extends AppServerTest {
         assertThat(page.el("review-history").getText()).contains("the member's face is blurred",
                 "the family showed the member's card", reviewerName);
         assertThat(page.el("review-decide").isDisplayed()).isFalse();
-        page.textsInBothLanguages(caseData);
+        page.inBothLanguages(caseData);
 
         // the CSV downloads with the token
         page.el("case-back").click();

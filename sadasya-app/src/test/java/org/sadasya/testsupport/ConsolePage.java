@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.openqa.selenium.By;
@@ -19,8 +20,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class ConsolePage {
 
-    private final ChromeDriver driver;
-    private final WebDriverWait wait;
+    public final ChromeDriver driver;
+    public final WebDriverWait wait;
     private final Api anonymous;
     private final int port;
 
@@ -60,6 +61,28 @@ public final class ConsolePage {
         wait.withMessage(what).until(d -> Boolean.TRUE.equals(js(script)));
     }
 
+    /** Sets an input's or select's value as a person would and lets the page react. */
+    public void choose(String id, String value) {
+        js("const el = document.getElementById(arguments[0]); el.value = arguments[1];"
+                + " el.dispatchEvent(new Event('change', { bubbles: true }))", id, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> queue() {
+        return (List<String>) js("return [...document.querySelectorAll('#review-queue > li')].map(li => li.dataset.submissionId)");
+    }
+
+    /** Waits until the queue lists exactly {@code ids}, in that order. */
+    public void awaitQueue(String... ids) {
+        wait.withMessage("the queue lists " + List.of(ids)).until(d -> queue().equals(List.of(ids)));
+    }
+
+    /** Clicks a queue item and waits until its case is open. */
+    public void openItem(String submissionId) {
+        driver.findElement(By.cssSelector("#review-queue li[data-submission-id='" + submissionId + "']")).click();
+        wait.withMessage(submissionId + " opened").until(d -> submissionId.equals(js("return document.body.dataset.opened || null")));
+    }
+
     public String language() {
         return PageTexts.language(driver);
     }
@@ -76,6 +99,10 @@ public final class ConsolePage {
      * after the switch redrew the screen), then every visible text must be a catalogue value of that
      * language, {@code userData} or digits.
      */
+    public void inBothLanguages(Set<String> userData) {
+        inBothLanguages(userData, () -> {});
+    }
+
     public void inBothLanguages(Set<String> userData, Runnable prepare) {
         for (int i = 0; i < 2; i++) {
             prepare.run();
