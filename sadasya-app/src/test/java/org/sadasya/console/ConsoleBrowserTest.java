@@ -183,6 +183,7 @@ class ConsoleBrowserTest extends AppServerTest {
         new Select(el("queue-filter")).selectByValue("");
         assertThat(queueShown()).containsExactly(first, second, third);
         inBothLanguages(Set.of());
+        HeadlessChromium.screenshotAtDesk(driver, "queue", 1100, 700);
 
         press("j");
         press("j");
@@ -230,6 +231,7 @@ class ConsoleBrowserTest extends AppServerTest {
                 .doubleValue()).isBetween(ReviewSeeds.NORTH_OF_THE_BOOTH_METERS - 5, ReviewSeeds.NORTH_OF_THE_BOOTH_METERS + 5);
         assertThat(js("return document.querySelector('#evidence-rules li[data-code=\"FIELD_PRESENCE\"]').dataset.outcome"))
                 .isEqualTo("REVIEW");
+        HeadlessChromium.screenshotAtDesk(driver, "case", 1100, 1400);
 
         press(org.openqa.selenium.Keys.ESCAPE);
         awaitShown("screen-queue");

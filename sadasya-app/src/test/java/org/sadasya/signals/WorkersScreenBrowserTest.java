@@ -78,6 +78,7 @@ class WorkersScreenBrowserTest extends AppServerTest {
         page.inBothLanguages(userData, openDrill);
 
         openDrill.run();
+        HeadlessChromium.screenshotAtDesk(driver, "workers", 1100, 1100);
         @SuppressWarnings("unchecked")
         List<String> listed = (List<String>) page.js("return [..." + sameSpot
                 + ".querySelectorAll('ul.cases > li')].map(li => li.dataset.submissionId)");

@@ -67,4 +67,27 @@ public final class HeadlessChromium {
         driver.executeCdpCommand("Emulation.setGeolocationOverride",
                 Map.of("latitude", latitude, "longitude", longitude, "accuracy", accuracyMeters));
     }
+
+    /**
+     * On demand ({@code -Dsadasya.screenshots=<dir>}), the page as it is now at a desk's size, into
+     * {@code <dir>/<name>.png}; then the phone's size again. Without the property it does nothing.
+     */
+    public static void screenshotAtDesk(ChromeDriver driver, String name, int width, int height) {
+        String dir = System.getProperty("sadasya.screenshots");
+        if (dir == null) {
+            return;
+        }
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            java.nio.file.Files.createDirectories(Path.of(dir));
+            java.nio.file.Files.write(Path.of(dir).resolve(name + ".png"),
+                    driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", WIDTH, "height", HEIGHT, "deviceScaleFactor", 1, "mobile", true));
+        }
+    }
 }
