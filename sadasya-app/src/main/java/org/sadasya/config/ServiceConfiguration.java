@@ -38,6 +38,7 @@ import org.sadasya.verification.StoredImageFingerprints;
 import org.sadasya.verification.VerificationHook;
 import org.sadasya.verification.VerificationRunner;
 import org.sadasya.verification.VerifyEnrollment;
+import org.sadasya.worker.People;
 import org.sadasya.worker.WorkerFaceRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -119,6 +120,11 @@ public class ServiceConfiguration {
     @Bean
     WorkerFaceRepository workerFaceRepository(JdbcClient jdbc, Clock clock) {
         return new WorkerFaceRepository(jdbc, clock);
+    }
+
+    @Bean
+    People people(JdbcClient jdbc) {
+        return new People(jdbc);
     }
 
     @Bean

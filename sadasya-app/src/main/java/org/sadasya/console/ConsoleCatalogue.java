@@ -17,13 +17,15 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
  * The console's texts per language from the same message files as the API: every
  * {@code console.*} key, plus the sentences the worker's app already says for a rule's outcome
  * ({@code app.reason.*} as {@code reason.*}) and the liveness reasons ({@code liveness.reason.*}
- * as {@code liveness.*}), so a reviewer reads a rule in the same words as the worker.
+ * as {@code liveness.*}), so a reviewer reads a rule in the same words as the worker, and the
+ * API's refusals ({@code problem.*}, {@code field.*}) for the answers the console shows.
  */
 public final class ConsoleCatalogue {
 
     /** Catalogue key prefix → message file prefix. */
     private static final Map<String, String> SOURCES = Map.of(
-            "", "console.", "reason.", "app.reason.", "liveness.", "liveness.reason.");
+            "", "console.", "reason.", "app.reason.", "liveness.", "liveness.reason.", "problem.", "problem.",
+            "field.", "field.");
 
     public record Catalogue(String lang, Map<String, String> messages) {}
 

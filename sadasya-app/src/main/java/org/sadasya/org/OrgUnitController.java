@@ -2,6 +2,14 @@ package org.sadasya.org;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +38,11 @@ public class OrgUnitController {
     private final OrgUnitRepository units;
     private final AuditLog audit;
     private final TransactionTemplate tx;
+    private final UnitImport unitImport;
 
     public OrgUnitController(OrgUnitRepository units, AuditLog audit, TransactionTemplate tx) {
         this.units = units;
+        this.unitImport = new UnitImport(units);
         this.audit = audit;
         this.tx = tx;
     }
@@ -90,6 +100,58 @@ public class OrgUnitController {
         return ResponseEntity.status(HttpStatus.CREATED).body(created);
     }
 
+    /** Larger than any state's booth list (100 000 rows of about 100 bytes). */
+    static final long MAX_IMPORT_BYTES = 32L << 20;
+
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/octet-stream"})
+    @Operation(summary = "Import units (booths) from a UTF-8 CSV: code,name,name_hi,parent_code,latitude,longitude,radius_m[,level];"
+            + " a report of the rows created, unchanged and refused")
+    public UnitImport.Report importUnits(@AuthenticationPrincipal Actor actor, HttpServletRequest request)
+            throws IOException {
+        if (actor.role() == Role.WORKER) {
+            throw ApiException.forbidden();
+        }
+        if (request.getContentLengthLong() > MAX_IMPORT_BYTES) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE", null, Map.of("maxBytes", MAX_IMPORT_BYTES));
+        }
+        byte[] body = request.getInputStream().readNBytes((int) MAX_IMPORT_BYTES + 1);
+        if (body.length > MAX_IMPORT_BYTES) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "FILE_TOO_LARGE", null, Map.of("maxBytes", MAX_IMPORT_BYTES));
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "CSV_NOT_UTF8");
+        }
+        String fileHash = org.sadasya.common.Hashes.sha256Hex(body);
+        try {
+            return tx.execute(s -> {
+                UnitImport.Report report;
+                try {
+                    report = unitImport.run(actor, new StringReader(text));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (UnitImport.UnreadableFile e) {
+                    throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "CSV_UNREADABLE", null,
+                            Map.of("missingColumns", e.missingColumns(), "requiredColumns", UnitImport.REQUIRED_COLUMNS));
+                }
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("sha256", fileHash);
+                detail.put("rows", report.rows());
+                detail.put("created", report.created());
+                detail.put("unchanged", report.unchanged());
+                detail.put("refused", report.refused().size());
+                audit.record(actor.auditName(), "ORG_UNITS_IMPORTED", "org_unit_import", fileHash, detail);
+                return report;
+            });
+        } catch (UncheckedIOException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "CSV_UNREADABLE", null,
+                    Map.of("missingColumns", List.of(), "requiredColumns", UnitImport.REQUIRED_COLUMNS));
+        }
+    }
+
     @GetMapping("/{id}")
     @Operation(summary = "One unit, when it is in the caller's scope or above it")
     public OrgUnit get(@AuthenticationPrincipal Actor actor, @PathVariable long id) {
@@ -129,25 +191,12 @@ public class OrgUnitController {
     }
 
     private static void checkLocation(OrgLevel level, NewOrgUnit req) {
-        if ((req.latitude() == null) != (req.longitude() == null)) {
-            throw ApiException.fieldInvalid(req.latitude() == null ? "latitude" : "longitude", "field.required");
+        UnitRules.Problem p = UnitRules.location(req.latitude(), req.longitude(), req.radiusMeters());
+        if (p == null && level == OrgLevel.BOOTH && (req.latitude() == null || req.radiusMeters() == null)) {
+            p = new UnitRules.Problem(req.latitude() == null ? "latitude" : "radiusMeters", "field.required");
         }
-        if (req.latitude() != null && !(req.latitude() >= -90 && req.latitude() <= 90)) {
-            throw ApiException.fieldInvalid("latitude", "field.latitude");
-        }
-        if (req.longitude() != null && !(req.longitude() >= -180 && req.longitude() <= 180)) {
-            throw ApiException.fieldInvalid("longitude", "field.longitude");
-        }
-        if (req.radiusMeters() != null && !(req.radiusMeters() > 0 && req.radiusMeters() <= 100_000)) {
-            throw ApiException.fieldInvalid("radiusMeters", "field.radius");
-        }
-        if (level == OrgLevel.BOOTH) {
-            if (req.latitude() == null) {
-                throw ApiException.fieldInvalid("latitude", "field.required");
-            }
-            if (req.radiusMeters() == null) {
-                throw ApiException.fieldInvalid("radiusMeters", "field.required");
-            }
+        if (p != null) {
+            throw ApiException.fieldInvalid(p.field(), p.messageKey());
         }
     }
 }

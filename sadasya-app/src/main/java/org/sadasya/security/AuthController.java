@@ -43,8 +43,13 @@ public class AuthController {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "TOO_MANY_ATTEMPTS", null,
                     Map.of("retryAfterSeconds", wait), wait);
         });
-        var issued = tokens.login(login.username(), login.password())
-                .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS"));
+        TokenService.IssuedToken issued;
+        try {
+            issued = tokens.login(login.username(), login.password())
+                    .orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "BAD_CREDENTIALS"));
+        } catch (TokenService.AccountInactive e) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "ACCOUNT_INACTIVE");
+        }
         audit.record(issued.user().username() + "#" + issued.user().id(), "LOGIN", "user", issued.user().id(), Map.of());
         return new Token(issued.accessToken(), "Bearer", issued.expiresInSeconds(), issued.user().role().name(),
                 issued.user().id());

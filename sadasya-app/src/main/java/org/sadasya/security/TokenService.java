@@ -35,13 +35,23 @@ public final class TokenService {
     /** BCrypt reads at most 72 bytes (a longer password is refused by Spring's encoder, not truncated). */
     public static final int MAX_PASSWORD_BYTES = 72;
 
-    /** A new token for a valid username and password; empty otherwise. */
-    public Optional<IssuedToken> login(String username, String password) {
+    /** The right password of a deactivated account: no token, and the person is told why. */
+    public static final class AccountInactive extends Exception {
+        AccountInactive() {
+            super("account inactive", null, false, false);
+        }
+    }
+
+    /** A new token for a valid username and password of an active account; empty otherwise. */
+    public Optional<IssuedToken> login(String username, String password) throws AccountInactive {
         Optional<UserAccount> user = users.findByUsername(username == null ? "" : username);
-        if (user.isEmpty() || !user.get().active() || password == null
+        if (user.isEmpty() || password == null
                 || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES
                 || !passwords.matches(password, user.get().passwordHash())) {
             return Optional.empty();
+        }
+        if (!user.get().active()) {
+            throw new AccountInactive(); // only with the right password, so it tells a guesser nothing
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
@@ -67,6 +77,11 @@ public final class TokenService {
     /** Logout: the token stops working at once. Returns whether it was live. */
     public boolean revoke(String token) {
         return jdbc.sql("DELETE FROM api_token WHERE token_hash = ?").params(hash(token)).update() > 0;
+    }
+
+    /** Every token of a user stops working (a new password, a deactivation). Returns how many were live. */
+    public int revokeAll(long userId) {
+        return jdbc.sql("DELETE FROM api_token WHERE user_id = ?").params(userId).update();
     }
 
     /** Deletes the expired tokens (they no longer authenticate; this keeps the table small). */

@@ -35,6 +35,14 @@ public final class UserRepository {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = ?").params(id).query(ROW).optional();
     }
 
+    public void setPasswordHash(long id, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(passwordHash, id).update();
+    }
+
+    public void setActive(long id, boolean active) {
+        jdbc.sql("UPDATE app_user SET active = ? WHERE id = ?").params(active, id).update();
+    }
+
     public Optional<UserAccount> findByUsername(String username) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE username = ?").params(username).query(ROW).optional();
     }

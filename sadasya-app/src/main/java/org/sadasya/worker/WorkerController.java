@@ -73,9 +73,11 @@ public class WorkerController {
         this.policy = props.policy();
     }
 
-    public record NewWorker(String name, String mobile, String password, Long orgUnitId) {}
+    /** The unit by id, or by its code (as booth lists name them) when no id is given. */
+    public record NewWorker(String name, String mobile, String password, Long orgUnitId, String orgUnitCode) {}
 
-    public record NewUser(String username, String password, String name, String role, Long orgUnitId) {}
+    public record NewUser(String username, String password, String name, String role, Long orgUnitId,
+            String orgUnitCode) {}
 
     public record Person(long id, String username, String role, String name, String mobile, Long orgUnitId,
             Integer referenceFaces) {}
@@ -96,7 +98,7 @@ public class WorkerController {
         }
         String mobile = m.group(1);
         checkPassword(req.password());
-        OrgUnit unit = scopeUnit(actor, req.orgUnitId());
+        OrgUnit unit = scopeUnit(actor, req.orgUnitId(), req.orgUnitCode());
         long id = createUser(actor, mobile, req.password(), Role.WORKER, name, mobile, unit);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Person(id, mobile, Role.WORKER.name(), name, mobile, unit.id(), 0));
@@ -117,7 +119,7 @@ public class WorkerController {
         } catch (IllegalArgumentException e) {
             throw ApiException.fieldInvalid("role", "field.role");
         }
-        OrgUnit unit = role == Role.ADMIN ? null : scopeUnit(actor, req.orgUnitId());
+        OrgUnit unit = role == Role.ADMIN ? null : scopeUnit(actor, req.orgUnitId(), req.orgUnitCode());
         long id = createUser(actor, username, req.password(), role, name, null, unit);
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new Person(id, username, role.name(), name, null, unit == null ? null : unit.id(), null));
@@ -196,11 +198,16 @@ public class WorkerController {
         return w;
     }
 
-    private OrgUnit scopeUnit(Actor actor, Long orgUnitId) {
-        if (orgUnitId == null) {
+    private OrgUnit scopeUnit(Actor actor, Long orgUnitId, String orgUnitCode) {
+        OrgUnit unit;
+        if (orgUnitId != null) {
+            unit = units.find(orgUnitId).orElseThrow(() -> ApiException.fieldInvalid("orgUnitId", "field.orgUnit"));
+        } else if (orgUnitCode != null && !orgUnitCode.isBlank()) {
+            unit = units.findByCode(orgUnitCode.strip())
+                    .orElseThrow(() -> ApiException.fieldInvalid("orgUnitCode", "field.orgUnit"));
+        } else {
             throw ApiException.fieldInvalid("orgUnitId", "field.required");
         }
-        OrgUnit unit = units.find(orgUnitId).orElseThrow(() -> ApiException.fieldInvalid("orgUnitId", "field.orgUnit"));
         if (!actor.covers(unit)) {
             throw ApiException.forbidden();
         }
@@ -225,7 +232,7 @@ public class WorkerController {
         }
     }
 
-    private static void checkPassword(String password) {
+    static void checkPassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD) {
             throw ApiException.fieldInvalid("password", "field.password");
         }

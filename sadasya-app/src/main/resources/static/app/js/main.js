@@ -67,6 +67,7 @@ async function login() {
   } catch {
     return i18n.say(error, 'login.offline');
   }
+  if (r.status === 403 && (await r.json()).code === 'ACCOUNT_INACTIVE') return i18n.say(error, 'login.inactive');
   if (!r.ok) return i18n.say(error, r.status === 401 ? 'login.bad' : 'login.failed');
   const answer = await r.json();
   if (answer.role !== 'WORKER') return i18n.say(error, 'login.notWorker');

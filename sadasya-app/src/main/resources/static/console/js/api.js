@@ -9,20 +9,26 @@ export const forget = () => { token = null; };
 
 export async function login(username, password) {
   const r = await call('/auth/token', { method: 'POST', json: { username, password } });
-  if (!r.ok) return { status: r.status };
+  if (!r.ok) return { status: r.status, code: r.status === 403 ? (await r.json()).code : undefined };
   const answer = await r.json();
   if (answer.role !== 'REVIEWER' && answer.role !== 'ADMIN') return { status: 403 };
   token = answer.accessToken;
   return { status: 200, answer };
 }
 
-export function call(path, { method = 'GET', json } = {}) {
+/** A call with the token: {@code json} sent as JSON, {@code file} (a File) as it is, {@code form} as multipart. */
+export function call(path, { method = 'GET', json, file, form } = {}) {
   const headers = { 'Accept-Language': language() };
   if (token) headers.Authorization = `Bearer ${token}`;
   let body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(json);
+  } else if (file !== undefined) {
+    headers['Content-Type'] = file.type || 'application/octet-stream';
+    body = file;
+  } else if (form !== undefined) {
+    body = form; // FormData: the browser writes the multipart boundary
   }
   return fetch(`/api/v1${path}`, { method, headers, body, cache: 'no-store' });
 }

@@ -5,6 +5,7 @@ import * as evidence from './evidence.js';
 import * as appeals from './appeals.js';
 import * as workers from './workers.js';
 import * as dashboard from './dashboard.js';
+import * as people from './people.js';
 
 const $ = (id) => document.getElementById(id);
 const QUEUE_LIMIT = 200;
@@ -25,8 +26,8 @@ function show(screen) {
 }
 
 /** What a button of the header's navigation opens, by its data-screen. */
-// the workers screen loads itself on its own button (workers.js)
-const SCREENS = { dashboard: () => dashboard.open(), queue: () => loadQueue(), workers: () => {} };
+// the workers and people screens load themselves on their own buttons (workers.js, people.js)
+const SCREENS = { dashboard: () => dashboard.open(), queue: () => loadQueue(), workers: () => {}, people: () => {} };
 
 function navigate(screen) {
   if (opened) back();
@@ -164,9 +165,11 @@ async function login() {
   }
   $('login-password').value = '';
   if (result.status === 401) return i18n.say(error, 'login.bad');
+  if (result.status === 403 && result.code === 'ACCOUNT_INACTIVE') return i18n.say(error, 'login.inactive');
   if (result.status === 403) return i18n.say(error, 'login.notReviewer');
   if (result.status !== 200) return i18n.say(error, 'login.failed');
   i18n.say(error, null);
+  people.setUser(result.answer.role, result.answer.userId);
   show('queue');
   appeals.start();
   await loadQueue();
@@ -180,6 +183,7 @@ function logout() {
   appeals.reset();
   workers.clear();
   dashboard.clear();
+  people.clear();
   opened = null;
   notice(null);
   show('login');
@@ -218,6 +222,7 @@ async function switchLanguage() {
   if (!$('screen-queue').hidden) drawQueue();
   appeals.redraw();
   if (!$('screen-workers').hidden) workers.draw();
+  if (!$('screen-people').hidden) people.draw();
   if (opened) await evidence.show(opened);
   dashboard.draw();
 }
@@ -236,6 +241,7 @@ async function start() {
   $('review-reject').addEventListener('click', () => decide('REJECT'));
   appeals.setup({ reload: loadQueue, reopen: () => open(current) });
   workers.init({ show, openCase, logout, back });
+  people.init({ logout });
   document.addEventListener('keydown', onKey);
   show('login');
   document.body.dataset.ready = 'true';

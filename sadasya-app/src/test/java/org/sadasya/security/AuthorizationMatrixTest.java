@@ -110,6 +110,16 @@ class AuthorizationMatrixTest extends AppServerTest {
                 List.of(Api.Part.file("photo", "ref.jpg", new byte[0])))));
         r.put("POST /api/v1/users", new Rule(ADMIN_ONLY, c -> c.api().post("/api/v1/users",
                 "{\"username\": \"u%d\", \"password\": \"user-pw-12\", \"name\": \"U\", \"role\": \"NOBODY\"}".formatted(c.n()))));
+        r.put("GET /api/v1/users", new Rule(STAFF, c -> c.api().get("/api/v1/users?role=WORKER")));
+        // too short a password: an allowed caller gets 422, and the password stays
+        r.put("POST /api/v1/users/{id}/password", new Rule(STAFF_OF_A, c -> c.api().post(
+                "/api/v1/users/" + c.world().a().workerId() + "/password", "{\"password\": \"x\"}")));
+        // no "active": an allowed caller gets 422, and the account stays active
+        r.put("POST /api/v1/users/{id}/active", new Rule(STAFF_OF_A, c -> c.api().post(
+                "/api/v1/users/" + c.world().a().workerId() + "/active", "{}")));
+        // a header without rows: staff get an empty report (each row is checked against the caller's scope)
+        r.put("POST /api/v1/org-units/import", new Rule(STAFF, c -> c.api().raw("/api/v1/org-units/import", "text/csv",
+                "code,name,name_hi,parent_code,latitude,longitude,radius_m\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         r.put("GET /api/v1/audit", new Rule(ADMIN_ONLY, c -> c.api().get("/api/v1/audit?limit=1")));
         r.put("GET /api/v1/dashboard", new Rule(STAFF_OF_A, c -> c.api().get("/api/v1/dashboard?orgUnitId=" + c.world().districtX())));
         r.put("GET /api/v1/dashboard/workers", new Rule(STAFF_OF_A,

@@ -60,7 +60,7 @@ class TokenLifecycleTest {
     }
 
     @Test
-    void expiredTokens_stopWorking_andArePurged() {
+    void expiredTokens_stopWorking_andArePurged() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
         try (Databases.Db db = Databases.h2(dir)) {
             Fixture f = new Fixture(db, dir.resolve("images"), clock);

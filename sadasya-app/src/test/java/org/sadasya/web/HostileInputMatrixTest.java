@@ -227,7 +227,7 @@ class HostileInputMatrixTest extends AppServerTest {
             } catch (IOException closed) {
                 // the server stopped reading: its answer is already on the way
             }
-            String answer = readAnswer(in);
+            String answer = org.sadasya.testsupport.RawHttp.readAnswer(in);
             int status = Integer.parseInt(answer.substring(9, 12));
             int start = answer.indexOf('{', answer.indexOf("\r\n\r\n"));
             return new Api.Response(status, start < 0 ? "" : answer.substring(start, answer.lastIndexOf('}') + 1),
@@ -237,33 +237,6 @@ class HostileInputMatrixTest extends AppServerTest {
         }
     }
 
-    /**
-     * One HTTP answer: the head, then as many body bytes as it announces (or chunks up to the last),
-     * without waiting for the server to close (it may keep reading the rest of the upload first).
-     */
-    static String readAnswer(java.io.InputStream in) throws IOException {
-        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (true) {
-            String text = got.toString(java.nio.charset.StandardCharsets.UTF_8);
-            int head = text.indexOf("\r\n\r\n");
-            if (head >= 0) {
-                java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text);
-                boolean complete = length.find() && length.start() < head
-                        // the head is ASCII, so its length in chars is its length in bytes
-                        ? got.size() - head - 4 >= Integer.parseInt(length.group(1))
-                        : text.endsWith("\r\n0\r\n\r\n");
-                if (complete) {
-                    return text;
-                }
-            }
-            int n = in.read(buffer);
-            if (n < 0) {
-                return text;
-            }
-            got.write(buffer, 0, n);
-        }
-    }
 
     long rows() {
         return jdbc.sql("SELECT COUNT(*) FROM enrollment").query(Long.class).single();
