@@ -5,10 +5,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.sadasya.enrollment.EnrollmentRecord;
 import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageStore;
+import org.sadasya.common.StoredImageTypes;
 import org.sadasya.security.Actor;
 import org.sadasya.web.ApiException;
 import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,21 +54,6 @@ public class EvidencePhotoController {
                 .filter(i -> i.kind().equals(kind) && i.seq() == seq).findFirst()
                 .orElseThrow(() -> ApiException.notFound("image"));
         byte[] bytes = images.get(stored.imageKey());
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(typeOf(bytes)).body(bytes);
-    }
-
-    /** The intake keeps JPEG, PNG and WebP; the type is read from the bytes, not from what the phone claimed. */
-    static MediaType typeOf(byte[] b) {
-        if (b.length > 3 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xD8) {
-            return MediaType.IMAGE_JPEG;
-        }
-        if (b.length > 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return MediaType.IMAGE_PNG;
-        }
-        if (b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
-            return MediaType.parseMediaType("image/webp");
-        }
-        return MediaType.APPLICATION_OCTET_STREAM;
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(StoredImageTypes.of(bytes)).body(bytes);
     }
 }

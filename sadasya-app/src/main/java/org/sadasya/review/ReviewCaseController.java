@@ -9,7 +9,10 @@ import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.EnrollmentView;
 import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
+import org.sadasya.config.SadasyaProperties;
 import org.sadasya.security.Actor;
+import org.sadasya.worker.WorkerFaceRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,22 +33,39 @@ public class ReviewCaseController {
     public record Booth(long id, String code, String name, String nameHi, Double latitude, Double longitude,
             Double radiusMeters) {}
 
+    /** Another enrolment of the same worker on the same day, where it was taken. */
+    public record SameDay(String submissionId, String status, java.time.OffsetDateTime receivedAt, Double latitude,
+            Double longitude, Double accuracyMeters) {}
+
     /**
-     * @param appeal  re-opened on appeal at least once
-     * @param history every decision on it, oldest first ({@link DecisionHistory})
+     * @param appeal         re-opened on appeal at least once
+     * @param history        every decision on it, oldest first ({@link DecisionHistory})
+     * @param workerId       who sent it; its reference faces are {@code /workers/{workerId}/reference-face/{n}}
+     * @param referenceFaces how many reference faces that worker has
+     * @param sameDay        the worker's other enrolments of that day (in the drive's time zone) in the caller's scope
      */
     public record ReviewCase(EnrollmentView enrollment, Member member, Position position, Booth booth,
-            int burstFrames, boolean appeal, java.util.List<DecisionHistory.Entry> history) {}
+            int burstFrames, boolean appeal, java.util.List<DecisionHistory.Entry> history, long workerId,
+            int referenceFaces, java.util.List<SameDay> sameDay) {}
+
+    static final int MAX_SAME_DAY = 100;
 
     private final ReviewableEnrollments reviewable;
     private final EnrollmentRepository enrollments;
     private final OrgUnitRepository units;
     private final DecisionHistory history;
     private final ObjectMapper json;
+    private final WorkerFaceRepository faces;
+    private final JdbcClient jdbc;
+    private final java.time.ZoneId zone;
 
     public ReviewCaseController(ReviewableEnrollments reviewable, EnrollmentRepository enrollments,
-            OrgUnitRepository units, DecisionHistory history, ObjectMapper json) {
+            OrgUnitRepository units, DecisionHistory history, ObjectMapper json, WorkerFaceRepository faces,
+            JdbcClient jdbc, SadasyaProperties props) {
         this.history = history;
+        this.faces = faces;
+        this.jdbc = jdbc;
+        this.zone = props.driveZone();
         this.reviewable = reviewable;
         this.enrollments = enrollments;
         this.units = units;
@@ -64,14 +84,36 @@ public class ReviewCaseController {
                 m == null ? null : new Member(m.name(), m.nameHi(), m.age(), m.gender()),
                 new Position(data.latitude(), data.longitude(), data.accuracyMeters()),
                 new Booth(b.id(), b.code(), b.name(), b.nameHi(), b.latitude(), b.longitude(), b.radiusMeters()),
-                frames, enrollments.appealed(r.id()), history.of(r.submissionId()));
+                frames, enrollments.appealed(r.id()), history.of(r.submissionId()), r.workerId(),
+                faces.count(r.workerId()), sameDay(actor, r));
+    }
+
+    private java.util.List<SameDay> sameDay(Actor actor, EnrollmentRecord r) {
+        var day = r.receivedAt().atZoneSameInstant(zone).toLocalDate();
+        var from = day.atStartOfDay(zone).toOffsetDateTime();
+        var to = day.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        String scope = actor.scopePath() == null ? "/" : actor.scopePath();
+        return jdbc.sql("SELECT submission_id, status, received_at, data_json FROM enrollment WHERE worker_id = ?"
+                        + " AND received_at >= ? AND received_at < ? AND id <> ? AND booth_path LIKE ?"
+                        + " ORDER BY received_at LIMIT ?")
+                .params(r.workerId(), from, to, r.id(), scope + "%", MAX_SAME_DAY)
+                .query((rs, i) -> {
+                    EnrollmentData d = readData(rs.getString(4), rs.getString(1));
+                    return new SameDay(rs.getString(1), rs.getString(2), rs.getObject(3, java.time.OffsetDateTime.class),
+                            d.latitude(), d.longitude(), d.accuracyMeters());
+                })
+                .list();
     }
 
     private EnrollmentData read(EnrollmentRecord r) {
+        return readData(r.dataJson(), r.submissionId());
+    }
+
+    private EnrollmentData readData(String dataJson, String submissionId) {
         try {
-            return json.readValue(r.dataJson(), EnrollmentData.class);
+            return json.readValue(dataJson, EnrollmentData.class);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored data of " + r.submissionId() + " is unreadable", e);
+            throw new IllegalStateException("stored data of " + submissionId + " is unreadable", e);
         }
     }
 }

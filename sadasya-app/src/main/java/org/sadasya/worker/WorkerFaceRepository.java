@@ -34,6 +34,12 @@ public final class WorkerFaceRepository {
                 .query((rs, i) -> Embeddings.fromBytes(rs.getBytes(1))).list();
     }
 
+    /** The image keys of a worker's reference faces, oldest first (as numbered from 0 by the API). */
+    public List<String> imageKeys(long workerId) {
+        return jdbc.sql("SELECT image_key FROM worker_face WHERE worker_id = ? ORDER BY id").params(workerId)
+                .query(String.class).list();
+    }
+
     public int count(long workerId) {
         return jdbc.sql("SELECT COUNT(*) FROM worker_face WHERE worker_id = ?").params(workerId)
                 .query(Integer.class).single();

@@ -55,6 +55,27 @@ async function image(img, path) {
   img.src = url;
 }
 
+/** The worker's reference faces beside the selfie, with the match figures of WORKER_MATCH. */
+function referenceFaces(c) {
+  const strip = $('evidence-reference');
+  strip.replaceChildren();
+  $('evidence-no-reference').hidden = c.referenceFaces > 0;
+  const match = c.enrollment.reasons.find((r) => r.code === 'WORKER_MATCH')?.evidence ?? {};
+  const scored = match.similarity != null && match.threshold != null;
+  $('evidence-reference-score').hidden = !scored;
+  $('evidence-reference-similarity').textContent = scored ? String(match.similarity) : '';
+  $('evidence-reference-threshold').textContent = scored ? String(match.threshold) : '';
+  const loads = [];
+  for (let n = 0; n < c.referenceFaces; n++) {
+    const face = element('img');
+    face.alt = '';
+    face.dataset.face = n;
+    strip.append(face);
+    loads.push(image(face, `/workers/${c.workerId}/reference-face/${n}`));
+  }
+  return loads;
+}
+
 /** Shows the case (GET /reviews/{id}); resolves once the photos are in. */
 export async function show(c) {
   release();
@@ -63,7 +84,9 @@ export async function show(c) {
   $('evidence-member').replaceChildren(...[m.nameHi, m.name].filter(Boolean).map((n) => element('span', null, n)));
   $('review-evidence').dataset.submissionId = e.submissionId;
   $('evidence-rules').replaceChildren(...e.reasons.map(rule));
-  const placed = map.draw($('evidence-map'), c.position, c.booth);
+  const others = (c.sameDay ?? []).filter((o) => o.latitude != null);
+  const placed = map.draw($('evidence-map'), c.position, c.booth, others);
+  $('evidence-same-day').hidden = !placed || others.length === 0;
   $('evidence-map').toggleAttribute('hidden', !placed); // an SVG element has no hidden property
   $('evidence-legend').hidden = !placed;
   $('evidence-no-position').hidden = placed;
@@ -78,6 +101,7 @@ export async function show(c) {
     strip.append(frame);
     loads.push(image(frame, `/enrollments/${e.submissionId}/burst/${n}`));
   }
+  loads.push(...referenceFaces(c));
   const results = await Promise.allSettled(loads);
   const failed = results.some((r) => r.status === 'rejected');
   const error = $('evidence-photo-error');

@@ -11,17 +11,40 @@ function shape(svg, name, attrs) {
   return el;
 }
 
-/** Draws into svg (viewBox -100..100); false when there is nothing to place. */
-export function draw(svg, position, booth) {
+/** Metres east and north of the booth's centre. */
+function offset(p, booth) {
+  return {
+    east: (p.longitude - booth.longitude) * METRES_PER_DEGREE_LON_AT_EQUATOR * Math.cos((booth.latitude * Math.PI) / 180),
+    north: (p.latitude - booth.latitude) * METRES_PER_DEGREE_LAT,
+  };
+}
+
+/**
+ * Draws into svg (viewBox -100..100); false when there is nothing to place. {@code others} are the
+ * worker's other enrolments of the day: small dots, those far beyond the booth drawn at the edge.
+ */
+export function draw(svg, position, booth, others = []) {
   svg.replaceChildren();
   if (position?.latitude == null || booth?.latitude == null) return false;
-  const east = (position.longitude - booth.longitude) * METRES_PER_DEGREE_LON_AT_EQUATOR
-    * Math.cos((booth.latitude * Math.PI) / 180);
-  const north = (position.latitude - booth.latitude) * METRES_PER_DEGREE_LAT;
+  const { east, north } = offset(position, booth);
   const accuracy = position.accuracyMeters ?? 0;
   const radius = booth.radiusMeters ?? 0;
-  const extent = Math.max(radius, Math.hypot(east, north) + accuracy, 10);
+  const near = Math.max(radius, Math.hypot(east, north) + accuracy, 10);
+  // the day's other points widen the plot, but never so far that the booth shrinks to a dot
+  const cap = Math.max(near, 4 * radius);
+  const spread = Math.max(0, ...others.map((o) => { const d = offset(o, booth); return Math.hypot(d.east, d.north); }));
+  const extent = Math.max(near, Math.min(spread, cap));
   const scale = 90 / extent;
+  for (const o of others) {
+    const d = offset(o, booth);
+    const far = Math.hypot(d.east, d.north) > extent;
+    const shrink = far ? extent / Math.hypot(d.east, d.north) : 1;
+    const dot = shape(svg, 'circle', { class: far ? 'other far' : 'other', cx: d.east * shrink * scale,
+      cy: -d.north * shrink * scale, r: 2 });
+    dot.dataset.submissionId = o.submissionId;
+    dot.dataset.eastMeters = Math.round(d.east);
+    dot.dataset.northMeters = Math.round(d.north);
+  }
   shape(svg, 'circle', { class: 'booth', cx: 0, cy: 0, r: radius * scale });
   shape(svg, 'path', { class: 'centre', d: 'M-4 0 H4 M0 -4 V4' });
   const x = east * scale;

@@ -206,6 +206,31 @@ class ConsoleBrowserTest extends AppServerTest {
         assertThat(el("evidence-map").isDisplayed()).isTrue();
         assertThat(((Number) js("return document.querySelector('#evidence-map circle.booth').r.baseVal.value")).doubleValue())
                 .isGreaterThan(0);
+        // the worker's reference face beside the selfie, with the match figures the verifier recorded
+        wait.withMessage("the reference face decoded from a blob: URL").until(d -> Boolean.TRUE.equals(js(
+                "const i = document.querySelector('#evidence-reference img[data-face=\"0\"]');"
+                        + " return !!i && i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0")));
+        JsonNode match = null;
+        for (JsonNode reason : reviewer.get("/api/v1/reviews/" + first).json().get("enrollment").get("reasons")) {
+            if (reason.get("code").asText().equals("WORKER_MATCH")) {
+                match = reason.get("evidence");
+            }
+        }
+        assertThat(match).isNotNull();
+        assertThat(Double.parseDouble(el("evidence-reference-similarity").getText())).isEqualTo(match.get("similarity").asDouble());
+        assertThat(Double.parseDouble(el("evidence-reference-threshold").getText())).isEqualTo(match.get("threshold").asDouble());
+        var face = reviewer.bytes("/api/v1/workers/" + here.workerId() + "/reference-face/0");
+        assertThat(face.status()).isEqualTo(200);
+        assertThat(face.cacheControl()).contains("no-store");
+        assertThat(reviewer.get("/api/v1/workers/" + here.workerId() + "/reference-face/1").status()).isEqualTo(404);
+        // the worker's other enrolments of that day on the same plot; the other district's is not the worker's
+        assertThat(js("return [...document.querySelectorAll('#evidence-map circle.other')].map(c => c.dataset.submissionId)"
+                + ".sort().join(' ')")).isEqualTo(java.util.stream.Stream.of(second, third).sorted()
+                .collect(java.util.stream.Collectors.joining(" ")));
+        assertThat(((Number) js("return Number(document.querySelector('#evidence-map circle.other[data-submission-id=\""
+                + third + "\"]').dataset.northMeters)")).doubleValue())
+                .isBetween(ReviewSeeds.NORTH_OF_THE_BOOTH_METERS - 5, ReviewSeeds.NORTH_OF_THE_BOOTH_METERS + 5);
+        assertThat(el("evidence-same-day").isDisplayed()).isTrue();
         inBothLanguages(MEMBER_NAMES);
 
         press("r");

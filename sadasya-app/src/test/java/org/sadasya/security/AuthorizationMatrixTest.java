@@ -110,6 +110,8 @@ class AuthorizationMatrixTest extends AppServerTest {
                 List.of(Api.Part.file("photo", "ref.jpg", new byte[0])))));
         r.put("POST /api/v1/users", new Rule(ADMIN_ONLY, c -> c.api().post("/api/v1/users",
                 "{\"username\": \"u%d\", \"password\": \"user-pw-12\", \"name\": \"U\", \"role\": \"NOBODY\"}".formatted(c.n()))));
+        r.put("GET /api/v1/workers/{id}/reference-face/{n}", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/workers/" + c.world().a().workerId() + "/reference-face/0")));
         r.put("GET /api/v1/users", new Rule(STAFF, c -> c.api().get("/api/v1/users?role=WORKER")));
         // too short a password: an allowed caller gets 422, and the password stays
         r.put("POST /api/v1/users/{id}/password", new Rule(STAFF_OF_A, c -> c.api().post(
