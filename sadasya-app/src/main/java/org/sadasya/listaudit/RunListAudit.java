@@ -4,7 +4,6 @@ import org.sadasya.common.OwnerOnly;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -253,9 +252,7 @@ public final class RunListAudit {
             g.fillRect(0, 0, 112, 112);
             g.drawImage(src, (112 - dw) / 2, (112 - dh) / 2, (112 - dw) / 2 + dw, (112 - dh) / 2 + dh, x, y, x + w, y + h, null);
             g.dispose();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(thumb, "jpg", out);
-            return Optional.of(Base64.getEncoder().encodeToString(out.toByteArray()));
+            return Optional.of(Base64.getEncoder().encodeToString(org.sadasya.common.InMemoryImages.encode(thumb, "jpg")));
         } catch (Exception e) { // a thumbnail is decoration: the report is written without it
             return Optional.empty();
         }
