@@ -1,6 +1,6 @@
 // One opened enrolment: selfie, burst strip, every rule with its outcome, sentence and figures, and
 // the GPS plot. Every text comes from the catalogue; figures and ids are data.
-import { has, t } from '/app/js/i18n.js';
+import { has, language, t } from '/app/js/i18n.js';
 import * as api from './api.js';
 import * as map from './map.js';
 
@@ -76,6 +76,33 @@ function referenceFaces(c) {
   return loads;
 }
 
+/**
+ * The member this enrolment may duplicate (DUPLICATE_FACE's match), also from another district:
+ * the one audited exception to scope, reached through this enrolment only.
+ */
+async function candidate(c) {
+  const box = $('evidence-candidate');
+  box.hidden = true;
+  delete box.dataset.memberId;
+  const matched = c.enrollment.reasons.find((r) => r.code === 'DUPLICATE_FACE')?.evidence?.matchedMemberId;
+  if (!matched) return;
+  const id = c.enrollment.submissionId;
+  const r = await api.call(`/reviews/${id}/candidate`);
+  if (!r.ok) throw new Error(`candidate: ${r.status}`);
+  const m = await r.json();
+  $('evidence-candidate-member').textContent = m.memberId;
+  const booth = (language() === 'hi' && m.boothNameHi) ? m.boothNameHi : m.boothName;
+  $('evidence-candidate-booth').replaceChildren(element('span', null, booth ?? ''), element('code', null, m.boothCode));
+  $('evidence-candidate-similarity').textContent = m.similarity == null ? '' : String(m.similarity);
+  $('evidence-candidate-threshold').textContent = m.threshold == null ? '' : String(m.threshold);
+  $('evidence-candidate-outside').hidden = !m.outOfScope;
+  box.dataset.memberId = m.memberId;
+  box.hidden = false;
+  const face = $('evidence-candidate-face');
+  face.hidden = !m.face;
+  if (m.face) await image(face, `/reviews/${id}/candidate/face`);
+}
+
 /** Shows the case (GET /reviews/{id}); resolves once the photos are in. */
 export async function show(c) {
   release();
@@ -101,7 +128,7 @@ export async function show(c) {
     strip.append(frame);
     loads.push(image(frame, `/enrollments/${e.submissionId}/burst/${n}`));
   }
-  loads.push(...referenceFaces(c));
+  loads.push(...referenceFaces(c), candidate(c));
   const results = await Promise.allSettled(loads);
   const failed = results.some((r) => r.status === 'rejected');
   const error = $('evidence-photo-error');
