@@ -43,10 +43,11 @@ public class ReviewCaseController {
      * @param workerId       who sent it; its reference faces are {@code /workers/{workerId}/reference-face/{n}}
      * @param referenceFaces how many reference faces that worker has
      * @param sameDay        the worker's other enrolments of that day (in the drive's time zone) in the caller's scope
+     * @param memberFace     the member's face in the selfie (image pixels) as the verifier chose it, or null
      */
     public record ReviewCase(EnrollmentView enrollment, Member member, Position position, Booth booth,
             int burstFrames, boolean appeal, java.util.List<DecisionHistory.Entry> history, long workerId,
-            int referenceFaces, java.util.List<SameDay> sameDay) {}
+            int referenceFaces, java.util.List<SameDay> sameDay, org.sadasya.face.FaceBox memberFace) {}
 
     static final int MAX_SAME_DAY = 100;
 
@@ -85,7 +86,7 @@ public class ReviewCaseController {
                 new Position(data.latitude(), data.longitude(), data.accuracyMeters()),
                 new Booth(b.id(), b.code(), b.name(), b.nameHi(), b.latitude(), b.longitude(), b.radiusMeters()),
                 frames, enrollments.appealed(r.id()), history.of(r.submissionId()), r.workerId(),
-                faces.count(r.workerId()), sameDay(actor, r));
+                faces.count(r.workerId()), sameDay(actor, r), enrollments.memberFace(r.id()).orElse(null));
     }
 
     private java.util.List<SameDay> sameDay(Actor actor, EnrollmentRecord r) {

@@ -55,6 +55,24 @@ async function image(img, path) {
   img.src = url;
 }
 
+/** Frames the member's face on the selfie, in the photo's own pixels, once it has decoded. */
+async function memberBox(c) {
+  const photo = $('evidence-photo');
+  const svg = $('evidence-boxes');
+  svg.replaceChildren();
+  const box = c.memberFace;
+  if (!box) return;
+  await photo.decode();
+  svg.setAttribute('viewBox', `0 0 ${photo.naturalWidth} ${photo.naturalHeight}`);
+  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  for (const [k, v] of Object.entries({ class: 'member-box', x: box.x, y: box.y, width: box.width, height: box.height })) {
+    rect.setAttribute(k, v);
+  }
+  svg.append(rect);
+  svg.toggleAttribute('hidden', false);
+  $('evidence-boxes-legend').hidden = false;
+}
+
 /** The worker's reference faces beside the selfie, with the match figures of WORKER_MATCH. */
 function referenceFaces(c) {
   const strip = $('evidence-reference');
@@ -120,7 +138,9 @@ export async function show(c) {
   $('evidence-no-burst').hidden = c.burstFrames > 0;
   const strip = $('evidence-burst');
   strip.replaceChildren();
-  const loads = [image($('evidence-photo'), `/enrollments/${e.submissionId}/photo`)];
+  $('evidence-boxes').toggleAttribute('hidden', true);
+  $('evidence-boxes-legend').hidden = true;
+  const loads = [image($('evidence-photo'), `/enrollments/${e.submissionId}/photo`).then(() => memberBox(c))];
   for (let n = 0; n < c.burstFrames; n++) {
     const frame = element('img');
     frame.alt = '';

@@ -219,6 +219,15 @@ class ConsoleBrowserTest extends AppServerTest {
         assertThat(match).isNotNull();
         assertThat(Double.parseDouble(el("evidence-reference-similarity").getText())).isEqualTo(match.get("similarity").asDouble());
         assertThat(Double.parseDouble(el("evidence-reference-threshold").getText())).isEqualTo(match.get("threshold").asDouble());
+        // the member's face framed on the selfie, in the photo's pixels, where the verifier found it
+        JsonNode box = reviewer.get("/api/v1/reviews/" + first).json().get("memberFace");
+        assertThat(box.isNull()).as("the decision kept the member's face box").isFalse();
+        wait.withMessage("the member's face framed").until(d -> Boolean.TRUE.equals(js(
+                "return !!document.querySelector('#evidence-boxes rect.member-box') && !document.getElementById('evidence-boxes').hasAttribute('hidden')")));
+        assertThat(((Number) js("return document.querySelector('#evidence-boxes rect.member-box').width.baseVal.value")).doubleValue())
+                .isEqualTo(box.get("width").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(js("return document.getElementById('evidence-boxes').getAttribute('viewBox')"))
+                .isEqualTo(js("const p = document.getElementById('evidence-photo'); return `0 0 ${p.naturalWidth} ${p.naturalHeight}`"));
         var face = reviewer.bytes("/api/v1/workers/" + here.workerId() + "/reference-face/0");
         assertThat(face.status()).isEqualTo(200);
         assertThat(face.cacheControl()).contains("no-store");

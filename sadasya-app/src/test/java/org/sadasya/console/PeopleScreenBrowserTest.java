@@ -126,5 +126,6 @@ class PeopleScreenBrowserTest extends AppServerTest {
         Set<String> userData = new HashSet<>(Set.of("Ramesh Kumar", "Worker", "Reviewer", "Booth 1", mobile,
                 workerMobile(h), "people-r-" + n, "S%d-B1".formatted(n), "IMP%d-2".formatted(n), "latitude", district, "District"));
         page.inBothLanguages(userData);
+        HeadlessChromium.screenshotAtDesk(driver, "people", 1100, 1300);
     }
 }
