@@ -16,6 +16,7 @@ import org.sadasya.testsupport.Hierarchy;
 import org.sadasya.testsupport.ReviewSeeds;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The one audited exception to scope: a reviewer of district X sees the member of district Y whom an
@@ -23,6 +24,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * each look is in the audit log; the member's card and the other district's enrolment stay refused.
  * The console (real headless Chromium) shows it beside the evidence, with the crop as a blob: image.
  */
+// a fresh server, dropped afterwards: the member it issues would otherwise be the duplicate of later
+// tests' faces (the scripted analyzer has few distinct member faces)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_AND_AFTER_CLASS)
 class DuplicateCandidateApiTest extends AppServerTest {
 
     @Autowired
