@@ -26,7 +26,7 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 // a fresh server, dropped afterwards: the member it issues would otherwise be the duplicate of later
 // tests' faces (the scripted analyzer has few distinct member faces)
-@DirtiesContext(classMode = DirtiesContext.ClassMode.BEFORE_AND_AFTER_CLASS)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DuplicateCandidateApiTest extends AppServerTest {
 
     @Autowired
@@ -40,6 +40,7 @@ class DuplicateCandidateApiTest extends AppServerTest {
     }
 
     @Test
+    @DirtiesContext(methodMode = org.springframework.test.annotation.DirtiesContext.MethodMode.BEFORE_METHOD)
     void aReviewer_seesTheOutOfScopeMemberAnEnrolmentResembles_throughThatEnrolmentOnly_andAudited() throws Exception {
         Hierarchy x = hierarchy();
         Hierarchy y = hierarchy();
