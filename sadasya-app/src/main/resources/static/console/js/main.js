@@ -86,16 +86,22 @@ function drawQueue() {
 
 async function loadQueue() {
   const mine = ++loads;
+  // busy until the answer to the latest question is drawn: the list shown may be a stale filter's
+  $('review-queue').setAttribute('aria-busy', 'true');
   const r = await api.call(`/reviews?limit=${QUEUE_LIMIT}${appeals.queryString()}`);
   if (mine !== loads) return; // a later filter change has asked again
   if (r.status === 401) return logout();
-  if (!r.ok) return i18n.say($('queue-error'), 'queue.failed');
+  if (!r.ok) {
+    $('review-queue').removeAttribute('aria-busy');
+    return i18n.say($('queue-error'), 'queue.failed');
+  }
   i18n.say($('queue-error'), null);
   const items = await r.json();
   if (mine !== loads) return;
   queue = items;
   drawFilter();
   drawQueue();
+  $('review-queue').removeAttribute('aria-busy');
 }
 
 async function open(i) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sadasya.testsupport.Api;
@@ -25,6 +26,14 @@ class WorkerSignalsApiTest extends AppServerTest {
             }
         }
         return null;
+    }
+
+    static int flagged(JsonNode worker) {
+        int sum = 0;
+        for (JsonNode s : worker.get("signals")) {
+            sum += s.get("evidence").get("count").asInt();
+        }
+        return sum;
     }
 
     static List<String> codes(JsonNode worker) {
@@ -84,10 +93,14 @@ class WorkerSignalsApiTest extends AppServerTest {
         assertThat(behind).containsExactlyInAnyOrderElementsOf(atHome);
         assertThat(h.get("cases").findValuesAsText("submissionId")).containsAll(atHome);
         assertThat(h.get("cases").get(0).get("status").asText()).isIn("ACCEPTED", "REJECTED", "REVIEW");
-        // ranked: the worker with more kinds of signal first (list order is the ranking)
-        int hs = h.get("signals").size();
-        int ws = w.get("signals").size();
-        assertThat(list.get(0).get("workerId").asLong()).isEqualTo(hs >= ws ? home.workerId() : walker.workerId());
+        // ranked (list order is the ranking): more kinds of signal first, then more enrolments behind
+        // them, then more enrolments, then the lower id
+        Comparator<JsonNode> ranking = Comparator.comparingInt((JsonNode n) -> n.get("signals").size()).reversed()
+                .thenComparing(Comparator.comparingInt(WorkerSignalsApiTest::flagged).reversed())
+                .thenComparing(Comparator.comparingInt((JsonNode n) -> n.get("enrolments").asInt()).reversed())
+                .thenComparingLong(n -> n.get("workerId").asLong());
+        long first = ranking.compare(h, w) < 0 ? home.workerId() : walker.workerId();
+        assertThat(list.get(0).get("workerId").asLong()).isEqualTo(first);
 
         // the same through an explicit unit, and for an admin
         assertThat(reviewer.get("/api/v1/workers/signals?orgUnitId=" + home.boothId()).json()).isEqualTo(list);

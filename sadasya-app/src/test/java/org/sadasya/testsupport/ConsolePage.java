@@ -72,9 +72,16 @@ public final class ConsolePage {
         return (List<String>) js("return [...document.querySelectorAll('#review-queue > li')].map(li => li.dataset.submissionId)");
     }
 
-    /** Waits until the queue lists exactly {@code ids}, in that order. */
+    /**
+     * Waits until the queue has drawn the answer to its latest request and lists exactly
+     * {@code ids}, in that order (a list still showing an earlier filter does not count).
+     */
     public void awaitQueue(String... ids) {
-        wait.withMessage("the queue lists " + List.of(ids)).until(d -> queue().equals(List.of(ids)));
+        wait.withMessage("the queue lists " + List.of(ids)).until(d -> !queueBusy() && queue().equals(List.of(ids)));
+    }
+
+    private boolean queueBusy() {
+        return Boolean.TRUE.equals(js("return document.getElementById('review-queue').getAttribute('aria-busy') === 'true'"));
     }
 
     /** Clicks a queue item and waits until its case is open. */
