@@ -88,6 +88,14 @@ public final class FaceEngine implements AutoCloseable {
         return new ImageAnalysis(image.width(), image.height(), faces, FaceModel.PACKAGE_VERSION, liveness);
     }
 
+    /**
+     * The faces of a photo with their embeddings and raw model outputs, without judging presentation
+     * attacks (re-embedding stored photos, evaluation).
+     */
+    public List<FaceObservation> faces(RgbImage image) {
+        return findFaces(image);
+    }
+
     /** Detection, the mesh gate and the per-face models; liveness holds the raw model outputs only. */
     private List<FaceObservation> findFaces(RgbImage image) {
         Pixels pixels = Pixels.of(image);

@@ -50,6 +50,10 @@ public enum FaceModel {
         return outputNames;
     }
 
+    public ModelSpec spec() {
+        return new ModelSpec(fileName, inputName, inputSize, outputNames);
+    }
+
     /** e.g. {@code human-models-3.0.4/faceres}: traces a stored result to the model that made it. */
     public String version() {
         return PACKAGE_VERSION + "/" + fileName;

@@ -25,12 +25,12 @@ import org.sadasya.face.onnx.proto.Onnx;
 public final class OnnxModel implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final FaceModel model;
+    private final ModelSpec model;
     private final OrtEnvironment env;
     private final OrtSession session;
     private final Set<String> outputs;
 
-    private OnnxModel(FaceModel model, OrtEnvironment env, OrtSession session) {
+    private OnnxModel(ModelSpec model, OrtEnvironment env, OrtSession session) {
         this.model = model;
         this.env = env;
         this.session = session;
@@ -40,13 +40,23 @@ public final class OnnxModel implements AutoCloseable {
     /** Loads, verifies and converts the bundled model, then warms its session up once. */
     public static OnnxModel load(FaceModel model) {
         byte[][] files = ModelFiles.read(model);
+        return load(model.spec(), files[0], files[1]);
+    }
+
+    /** Converts a TFJS graph (JSON and weights) described by {@code model}, then warms its session up once. */
+    public static OnnxModel load(ModelSpec model, byte[] graphJson, byte[] weights) {
         Onnx.ModelProto proto;
         try {
-            JsonNode graph = JSON.readTree(files[0]);
-            proto = TfjsGraphConverter.convert(graph, files[1], model.outputNames(), model.fileName());
+            JsonNode graph = JSON.readTree(graphJson);
+            proto = TfjsGraphConverter.convert(graph, weights, model.outputNames(), model.fileName());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot parse model graph " + model.fileName(), e);
         }
+        return load(model, proto);
+    }
+
+    /** Opens a session on an ONNX graph built in code, then warms it up once. */
+    public static OnnxModel load(ModelSpec model, Onnx.ModelProto proto) {
         try {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -64,7 +74,7 @@ public final class OnnxModel implements AutoCloseable {
         }
     }
 
-    public FaceModel model() {
+    public ModelSpec spec() {
         return model;
     }
 

@@ -161,6 +161,14 @@ public final class TfjsGraphConverter {
             case "Relu", "Sigmoid", "Identity", "Abs" -> node(op, values(in), name);
             case "Relu6" -> node("Clip", List.of(value(in.get(0)), scalar(0f), scalar(6f)), name);
             case "Prelu" -> node("PRelu", values(in), name);
+            case "Square" -> node("Mul", List.of(value(in.get(0)), value(in.get(0))), name);
+            case "Rsqrt" -> {
+                node("Sqrt", List.of(value(in.get(0))), name + "/sqrt");
+                node("Reciprocal", List.of(name + "/sqrt"), name);
+            }
+            case "Sum" -> graph.addNode(nodeBuilder("ReduceSum", List.of(value(in.get(0)), axesConstant(in.get(1))), name)
+                    .addAttribute(intAttr("keepdims", boolAttr(n.get("attr"), "keep_dims") ? 1 : 0)));
+            case "Squeeze" -> squeeze(n, name, in.get(0));
             case "Softmax" -> graph.addNode(nodeBuilder("Softmax", values(in), name).addAttribute(intAttr("axis", -1)));
             default -> throw new IllegalArgumentException("unsupported TF op " + op + " at node " + name);
         }
@@ -257,6 +265,18 @@ public final class TfjsGraphConverter {
                 .addAttribute(intAttr("keepdims", keep ? 1 : 0)));
     }
 
+    /** TF Squeeze names its axes in an attribute; ONNX 13 takes them as an int64 input. */
+    private void squeeze(JsonNode n, String name, String input) {
+        JsonNode dims = n.get("attr").path("squeeze_dims");
+        if (dims.isMissingNode() || !dims.path("list").has("i")) {
+            node("Squeeze", List.of(value(input)), name);
+            return;
+        }
+        long[] axes = listInts(dims);
+        String axesName = initializer(name + "/axes", int64Tensor(new long[] {axes.length}, axes));
+        node("Squeeze", List.of(value(input), axesName), name);
+    }
+
     private void activation(String tfName, String input, String out, String base) {
         switch (tfName) {
             case "Relu" -> node("Relu", List.of(input), out);
@@ -298,6 +318,16 @@ public final class TfjsGraphConverter {
         return initializer(tfName + "/int64", int64Tensor(t.shape(), v));
     }
 
+    /** TF reduction axes may be a scalar; ONNX wants them as a 1-D int64 tensor. */
+    private String axesConstant(String tfName) {
+        TfjsWeights.Tensor t = constant(tfName);
+        long[] v = new long[t.elementCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = t.isInt() ? t.ints()[i] : (long) t.floats()[i];
+        }
+        return initializer(tfName + "/axes", int64Tensor(new long[] {v.length}, v));
+    }
+
     private TfjsWeights.Tensor constant(String tfName) {
         TfjsWeights.Tensor t = constants.get(tfName);
         if (t == null) {
@@ -310,19 +340,7 @@ public final class TfjsGraphConverter {
     private String convFilter(String tfName) {
         TfjsWeights.Tensor t = constant(tfName);
         long[] s = t.shape();
-        int h = (int) s[0], w = (int) s[1], ci = (int) s[2], co = (int) s[3];
-        float[] src = t.floats();
-        float[] dst = new float[src.length];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                for (int i = 0; i < ci; i++) {
-                    for (int o = 0; o < co; o++) {
-                        dst[((o * ci + i) * h + y) * w + x] = src[((y * w + x) * ci + i) * co + o];
-                    }
-                }
-            }
-        }
-        return initializer(tfName + "/oihw", floatTensor(new long[] {co, ci, h, w}, dst));
+        return initializer(tfName + "/oihw", floatTensor(new long[] {s[3], s[2], s[0], s[1]}, TfjsWeights.hwioToOihw(t)));
     }
 
     /** Depthwise [H,W,C,M] → [C·M,1,H,W] (output channel c·M+m, as TF orders them). */

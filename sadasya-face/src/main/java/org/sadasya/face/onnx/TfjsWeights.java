@@ -42,11 +42,12 @@ final class TfjsWeights {
                     case "float32" -> new Tensor(shape, readFloats(buf, n), null);
                     case "int32" -> new Tensor(shape, null, readInts(buf, n));
                     case "float16" -> new Tensor(shape, readHalfs(buf, n), null);
+                    case "uint8", "uint16" -> new Tensor(shape, readAffine(buf, n, storage, quant), null);
                     default -> throw new IllegalArgumentException(
                             "unsupported weight storage " + storage + " for " + w.get("name").asText());
                 };
                 if (quant != null && !"float32".equals(dtype)) {
-                    throw new IllegalArgumentException("float16 storage of a non-float weight: " + w.get("name").asText());
+                    throw new IllegalArgumentException(storage + " storage of a non-float weight: " + w.get("name").asText());
                 }
                 out.put(w.get("name").asText(), t);
             }
@@ -55,6 +56,24 @@ final class TfjsWeights {
             throw new IllegalArgumentException("weights file has " + buf.remaining() + " bytes the manifest does not describe");
         }
         return out;
+    }
+
+    /** A convolution filter reordered from TF's [H, W, in, out] to ONNX's [out, in, H, W]. */
+    static float[] hwioToOihw(Tensor t) {
+        long[] s = t.shape();
+        int h = (int) s[0], w = (int) s[1], ci = (int) s[2], co = (int) s[3];
+        float[] src = t.floats();
+        float[] dst = new float[src.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int i = 0; i < ci; i++) {
+                    for (int o = 0; o < co; o++) {
+                        dst[((o * ci + i) * h + y) * w + x] = src[((y * w + x) * ci + i) * co + o];
+                    }
+                }
+            }
+        }
+        return dst;
     }
 
     static long[] shapeOf(JsonNode dims) {
@@ -84,6 +103,18 @@ final class TfjsWeights {
         int[] v = new int[n];
         buf.asIntBuffer().get(v);
         buf.position(buf.position() + 4 * n);
+        return v;
+    }
+
+    /** tfjs's affine quantisation: each stored unsigned integer q stands for {@code min + scale · q}. */
+    private static float[] readAffine(ByteBuffer buf, int n, String storage, JsonNode quant) {
+        double scale = quant.get("scale").asDouble();
+        double min = quant.get("min").asDouble();
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            int q = storage.equals("uint8") ? buf.get() & 0xff : buf.getShort() & 0xffff;
+            v[i] = (float) (min + scale * q);
+        }
         return v;
     }
 

