@@ -63,6 +63,14 @@ public final class EvaluateIdentities {
             }
             embedAll(engine, photos, embedders, caches, threads);
             for (Embedder e : embedders) {
+                var calls = EMBED_CALLS.get(e.name());
+                if (calls != null && calls.sum() > 0) {
+                    ObjectNode t = JSON.createObjectNode().put("embedder", e.name()).put("faces", calls.sum())
+                            .put("threads", threads).put("msPerFace", round(EMBED_NANOS.get(e.name()).sum() / 1e6 / calls.sum()));
+                    System.out.println(JSON.writeValueAsString(t));
+                }
+            }
+            for (Embedder e : embedders) {
                 report(e.name(), photos, caches.get(e.name()), threads);
                 caches.get(e.name()).close();
             }
@@ -121,10 +129,20 @@ public final class EvaluateIdentities {
         for (Embedder e : embedders) {
             EmbeddingCache c = caches.get(e.name());
             if (c.get(p.key()) == null) {
-                c.put(p.key(), face == null ? EmbeddingCache.NO_FACE : e.embed(image, face));
+                long t0 = System.nanoTime();
+                float[] v = face == null ? EmbeddingCache.NO_FACE : e.embed(image, face);
+                if (face != null) {
+                    EMBED_NANOS.computeIfAbsent(e.name(), k -> new java.util.concurrent.atomic.LongAdder()).add(System.nanoTime() - t0);
+                    EMBED_CALLS.computeIfAbsent(e.name(), k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                }
+                c.put(p.key(), v);
             }
         }
     }
+
+    /** Time spent per embedder on the faces embedded in this run (alignment, model calls with the mirrored face). */
+    private static final Map<String, java.util.concurrent.atomic.LongAdder> EMBED_NANOS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.LongAdder> EMBED_CALLS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void report(String embedder, List<IdentityPhoto> photos, EmbeddingCache cache, int threads) throws Exception {
         Map<String, float[]> embeddings = new HashMap<>();
