@@ -49,6 +49,8 @@ public final class EvaluateIdentities {
         int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
         int limit = Integer.parseInt(opt.getOrDefault("limit", "0"));
         List<String> names = List.of(opt.getOrDefault("embedders", "faceres,mobilefacenet-aligned").split(","));
+        double[] budget = java.util.Arrays.stream(opt.getOrDefault("budget", "0.548,0.598,0.65,0.70,0.75,0.80,0.85").split(","))
+                .mapToDouble(Double::parseDouble).toArray();
 
         List<IdentityPhoto> photos = IdentityPhotos.read(shared.resolve("data/faces/identities"));
         if (limit > 0) {
@@ -71,7 +73,7 @@ public final class EvaluateIdentities {
                 }
             }
             for (Embedder e : embedders) {
-                report(e.name(), photos, caches.get(e.name()), threads);
+                report(e.name(), photos, caches.get(e.name()), threads, budget);
                 caches.get(e.name()).close();
             }
         }
@@ -144,7 +146,13 @@ public final class EvaluateIdentities {
     private static final Map<String, java.util.concurrent.atomic.LongAdder> EMBED_NANOS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Map<String, java.util.concurrent.atomic.LongAdder> EMBED_CALLS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static void report(String embedder, List<IdentityPhoto> photos, EmbeddingCache cache, int threads) throws Exception {
+    /** Gallery sizes of the error budget: members each enrolment is compared with. */
+    static final double[] GALLERIES = {1e5, 1e6, 1e7};
+    /** Below this many impostor pairs at or above a threshold, its FAR is read from the fitted tail. */
+    static final int MEASURED_MIN_PAIRS = 10;
+
+    private static void report(String embedder, List<IdentityPhoto> photos, EmbeddingCache cache, int threads,
+            double[] budget) throws Exception {
         Map<String, float[]> embeddings = new HashMap<>();
         for (IdentityPhoto p : photos) {
             embeddings.put(p.key(), cache.get(p.key()));
@@ -161,12 +169,17 @@ public final class EvaluateIdentities {
             List<IdentityPhoto> in = photos.stream().filter(row.getValue()).toList();
             long noFace = in.stream().filter(p -> embeddings.get(p.key()) == null || embeddings.get(p.key()).length == 0).count();
             ScoredPhotos scored = all.subset(row.getValue());
-            VerificationAtLowFar.Result r = VerificationAtLowFar.measure(scored, FARS, threads, 7);
+            boolean withBudget = row.getKey().equals("pooled") || row.getKey().equals("held back");
+            VerificationAtLowFar.Result r = VerificationAtLowFar.measure(scored, FARS, withBudget ? budget : new double[0], threads, 7);
             ObjectNode line = JSON.createObjectNode();
             line.put("embedder", embedder).put("set", row.getKey()).put("photos", in.size()).put("noFace", noFace)
                     .put("people", r.people()).put("genuinePairs", r.genuinePairs()).put("impostorPairs", r.impostorPairs())
                     .put("peoplePairs", r.peoplePairs()).put("eer", round(r.eer()));
             for (VerificationAtLowFar.AtFar a : r.atFar()) {
+                if (Double.isNaN(a.targetFar())) {
+                    System.out.println(JSON.writeValueAsString(budgetLine(embedder, row.getKey(), r, a)));
+                    continue;
+                }
                 String k = "far" + String.format(Locale.ROOT, "%.0e", a.targetFar()).replace("e-0", "e-");
                 line.putObject(k).put("threshold", round(a.threshold())).put("tar", round(a.tar())).put("far", a.far())
                         .put("falseAccepts", a.falseAccepts())
@@ -175,6 +188,29 @@ public final class EvaluateIdentities {
             }
             System.out.println(JSON.writeValueAsString(line));
         }
+    }
+
+    /**
+     * One threshold's error budget: against N unrelated members an enrolment raises a false
+     * duplicate with probability 1 − (1 − FAR)^N (comparisons taken as independent).
+     */
+    private static ObjectNode budgetLine(String embedder, String set, VerificationAtLowFar.Result r, VerificationAtLowFar.AtFar a) {
+        boolean measured = a.falseAccepts() >= MEASURED_MIN_PAIRS;
+        double far = measured ? a.far() : r.extrapolatedFar(a.threshold());
+        ObjectNode line = JSON.createObjectNode();
+        line.put("embedder", embedder).put("set", set).put("budgetThreshold", round(a.threshold()))
+                .put("tar", round(a.tar())).put("tar95", round(a.tarLow()) + ".." + round(a.tarHigh()))
+                .put("impostorPairsAtOrAbove", a.falseAccepts()).put("far", far)
+                .put("farFrom", measured ? "measured" : "extrapolated (exponential tail fitted to FAR 1e-6..1e-3)");
+        if (measured) {
+            line.put("far95", String.format(Locale.ROOT, "%.1e..%.1e", a.farLow(), a.farHigh()));
+        }
+        for (double n : GALLERIES) {
+            double rate = 1 - Math.pow(1 - far, n);
+            String g = String.format(Locale.ROOT, "%.0e", n).replace("e+0", "e");
+            line.put("falseDuplicateRate@" + g, rate).put("reviewsPerLakh@" + g, Math.round(rate * 100_000 * 10) / 10.0);
+        }
+        return line;
     }
 
     private static double round(double v) {

@@ -26,7 +26,34 @@ final class VerificationAtLowFar {
 
     /** A set's figures: the pairs behind them, then one entry per FAR target. */
     record Result(int photos, int people, long genuinePairs, long impostorPairs, int peoplePairs, double eer,
-            List<AtFar> atFar) {}
+            List<AtFar> atFar, double[] farFromBin) {
+
+        /**
+         * FAR at {@code threshold} from an exponential tail, log FAR linear in the score, fitted to
+         * the measured FAR between 1e-6 and 1e-3: for thresholds beyond what the pairs can measure.
+         */
+        double extrapolatedFar(double threshold) {
+            double sx = 0, sy = 0, sxx = 0, sxy = 0;
+            int n = 0;
+            for (int b = 0; b < BINS; b++) {
+                double f = farFromBin[b];
+                if (f > 1e-6 && f < 1e-3) {
+                    double x = edge(b), y = Math.log10(f);
+                    sx += x;
+                    sy += y;
+                    sxx += x * x;
+                    sxy += x * y;
+                    n++;
+                }
+            }
+            if (n < 2) {
+                return Double.NaN;
+            }
+            double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx);
+            double intercept = (sy - slope * sx) / n;
+            return Math.pow(10, intercept + slope * threshold);
+        }
+    }
 
     private VerificationAtLowFar() {}
 
@@ -40,6 +67,11 @@ final class VerificationAtLowFar {
     }
 
     static Result measure(ScoredPhotos p, double[] targets, int threads, long seed) {
+        return measure(p, targets, new double[0], threads, seed);
+    }
+
+    /** As {@link #measure(ScoredPhotos, double[], int, long)}, plus the figures at each of {@code thresholds} (targetFar NaN). */
+    static Result measure(ScoredPhotos p, double[] targets, double[] thresholds, int threads, long seed) {
         int k = p.identities.size();
         double[] genuine = new double[BINS];
         double[] impostor = new double[BINS];
@@ -84,7 +116,7 @@ final class VerificationAtLowFar {
                 break;
             }
         }
-        int[] thresholdBins = new int[targets.length];
+        int[] thresholdBins = new int[targets.length + thresholds.length];
         for (int t = 0; t < targets.length; t++) {
             int b = BINS - 1;
             while (b > 0 && farFrom[b - 1] <= targets[t]) {
@@ -92,8 +124,12 @@ final class VerificationAtLowFar {
             }
             thresholdBins[t] = b;
         }
+        for (int t = 0; t < thresholds.length; t++) {
+            int b = bin(thresholds[t]);
+            thresholdBins[targets.length + t] = edge(b) < thresholds[t] ? b + 1 : b;
+        }
         // pass 2: accepted pairs per person and per pair of people at each threshold, for the bootstrap
-        int nt = targets.length;
+        int nt = thresholdBins.length;
         double[][] acceptedGenuine = new double[nt][k];
         double[][] acceptedCross = new double[nt][k * k];
         long[] falseAccepts = new long[nt];
@@ -136,10 +172,10 @@ final class VerificationAtLowFar {
                 }
             }
             double[][] boot = bootstrap(tarShare, farShare, k, seed + t);
-            out.add(new AtFar(targets[t], edge(thresholdBins[t]), tarFrom[thresholdBins[t]], farFrom[thresholdBins[t]],
+            out.add(new AtFar(t < targets.length ? targets[t] : Double.NaN, edge(thresholdBins[t]), tarFrom[thresholdBins[t]], farFrom[thresholdBins[t]],
                     falseAccepts[t], boot[0][0], boot[0][1], boot[1][0], boot[1][1]));
         }
-        return new Result(p.count, k, counts[0], counts[1], peoplePairs, eer, out);
+        return new Result(p.count, k, counts[0], counts[1], peoplePairs, eer, out, farFrom);
     }
 
     /** 95 % percentile intervals of TAR and FAR over people drawn with replacement. */
