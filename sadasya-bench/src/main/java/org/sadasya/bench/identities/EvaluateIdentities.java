@@ -91,7 +91,7 @@ public final class EvaluateIdentities {
         return out;
     }
 
-    private static void embedAll(FaceEngine engine, List<IdentityPhoto> photos, List<Embedder> embedders,
+    static void embedAll(FaceEngine engine, List<IdentityPhoto> photos, List<Embedder> embedders,
             Map<String, EmbeddingCache> caches, int threads) throws InterruptedException {
         List<IdentityPhoto> todo = photos.stream()
                 .filter(p -> embedders.stream().anyMatch(e -> caches.get(e.name()).get(p.key()) == null)).toList();
