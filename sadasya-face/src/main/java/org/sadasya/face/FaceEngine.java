@@ -79,6 +79,9 @@ public final class FaceEngine implements AutoCloseable {
     public static FaceEngine create(PipelineMode mode, PresentationAttackDetector attacks, EmbeddingModel embeddingModel) {
         Map<FaceModel, OnnxModel> models = new EnumMap<>(FaceModel.class);
         for (FaceModel m : FaceModel.values()) {
+            if (m == FaceModel.FACERES && embeddingModel != EmbeddingModel.FACERES) {
+                continue; // another model describes the faces
+            }
             models.put(m, OnnxModel.load(m));
         }
         ImageIntake.JpegDecoding jpeg = mode == PipelineMode.REFERENCE
