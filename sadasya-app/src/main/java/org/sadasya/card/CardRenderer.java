@@ -41,7 +41,23 @@ public final class CardRenderer {
     /** Where the member's portrait is on the card. */
     public static final java.awt.Rectangle PORTRAIT = new java.awt.Rectangle(MARGIN, BAND_HEIGHT + 36, FACE_W, FACE_H);
 
+    /**
+     * The card. Its QR code must read back as a scanner frames it ({@link #QR_AREA}), not only on its
+     * own: about one card in a thousand read alone but not beside the card's text, so such a card is
+     * drawn again with the code's next mask.
+     */
     public BufferedImage render(CardContent c) {
+        BufferedImage[] card = new BufferedImage[1];
+        QrCodes.of(c.verifyUrl(), QR_SIDE, qr -> {
+            card[0] = draw(c, qr);
+            var a = QR_AREA;
+            return c.verifyUrl().equals(QrCodes.read(card[0].getSubimage(a.x, a.y,
+                    Math.min(a.width, WIDTH - a.x), Math.min(a.height, HEIGHT - a.y))));
+        });
+        return card[0];
+    }
+
+    private BufferedImage draw(CardContent c, BufferedImage qrCode) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -54,7 +70,7 @@ public final class CardRenderer {
             header(g, c.labels().title());
             face(g, c.face(), c.labels().noPhoto());
             details(g, c);
-            qr(g, c.verifyUrl(), c.labels().scan());
+            qr(g, qrCode, c.labels().scan());
             g.setColor(BAND);
             g.fillRect(0, HEIGHT - 14, WIDTH, 14);
         } finally {
@@ -121,8 +137,7 @@ public final class CardRenderer {
         text(g, l.hi() + " / " + l.en(), 22, x, y, right);
     }
 
-    private void qr(Graphics2D g, String url, CardContent.Bilingual scan) {
-        BufferedImage qr = QrCodes.of(url, QR_SIDE);
+    private void qr(Graphics2D g, BufferedImage qr, CardContent.Bilingual scan) {
         int left = WIDTH - MARGIN - QR_SIDE;
         int x = left + (QR_SIDE - qr.getWidth()) / 2;
         int y = BAND_HEIGHT + 16;

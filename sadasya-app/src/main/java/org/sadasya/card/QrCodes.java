@@ -33,9 +33,14 @@ public final class QrCodes {
      * set hint: the URL is ASCII, and an ECI header made more codes unreadable to ZXing.
      */
     public static BufferedImage of(String text, int maxSide) {
+        return of(text, maxSide, img -> true);
+    }
+
+    /** As {@link #of(String, int)}, taking the first code that also passes {@code alsoReads} (e.g. placed on a card). */
+    public static BufferedImage of(String text, int maxSide, java.util.function.Predicate<BufferedImage> alsoReads) {
         for (int mask = -1; mask < 8; mask++) { // -1: the writer's own choice, then each mask in turn
             BufferedImage img = draw(encode(text, mask), maxSide);
-            if (text.equals(read(img))) {
+            if (text.equals(read(img)) && alsoReads.test(img)) {
                 return img;
             }
         }
@@ -68,7 +73,8 @@ public final class QrCodes {
         return img;
     }
 
-    private static String read(BufferedImage img) {
+    /** The text of the QR code in {@code img}, or null when ZXing finds none that reads. */
+    static String read(BufferedImage img) {
         int[] rgb = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
         var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(img.getWidth(), img.getHeight(), rgb)));
         try {
