@@ -22,6 +22,10 @@ final class EngineOptions {
     String embedding;
 
     EmbeddingModel embeddingModel() {
+        return embeddingModel(embedding);
+    }
+
+    static EmbeddingModel embeddingModel(String embedding) {
         return switch (embedding.toLowerCase(java.util.Locale.ROOT)) {
             case "faceres" -> EmbeddingModel.FACERES;
             case "mobilefacenet" -> EmbeddingModel.MOBILEFACENET;

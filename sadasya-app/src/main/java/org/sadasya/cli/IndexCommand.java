@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.sadasya.config.SadasyaProperties;
 import org.sadasya.member.HnswMemberFaceIndex;
+import org.sadasya.member.MemberFaceIndexes;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine;
@@ -28,7 +29,7 @@ public final class IndexCommand implements Runnable {
 
     /**
      * {@code sadasya index rebuild}: deletes {@code <data-dir>/index} and builds it again from every
-     * member face in the database. Uses the service's database settings (application.yml: the H2 file
+     * member face in the database, one index per embedding model (one JSON line each). Uses the service's database settings (application.yml: the H2 file
      * in the data directory, or {@code SPRING_DATASOURCE_URL/USERNAME/PASSWORD}) and applies its
      * migrations, as {@code serve} does. Refuses while a service has the index open.
      */
@@ -45,9 +46,9 @@ public final class IndexCommand implements Runnable {
             Path dir = DatabaseContext.dataDir(dataDir);
             try (ConfigurableApplicationContext ctx = DatabaseContext.open(dir)) {
                 JdbcClient jdbc = JdbcClient.create(ctx.getBean(DataSource.class));
-                HnswMemberFaceIndex.Rebuilt r;
+                java.util.List<HnswMemberFaceIndex.Rebuilt> rebuilt;
                 try {
-                    r = HnswMemberFaceIndex.rebuild(jdbc, dir.resolve("index"),
+                    rebuilt = MemberFaceIndexes.rebuildAll(jdbc, dir.resolve("index"),
                             SadasyaProperties.hnswOptions(ctx.getEnvironment().getProperty("sadasya.face-index-format"),
                                     ctx.getEnvironment().getProperty("sadasya.face-index-m", Integer.class, 16),
                                     ctx.getEnvironment().getProperty("sadasya.face-index-candidates", Integer.class, 200),
@@ -55,13 +56,18 @@ public final class IndexCommand implements Runnable {
                 } catch (HnswMemberFaceIndex.InUseException e) {
                     throw new CliFailure("INDEX_IN_USE", e.getMessage());
                 }
-                Map<String, Object> out = new LinkedHashMap<>();
-                out.put("members", r.members());
-                out.put("modelVersion", r.modelVersion());
-                out.put("highWaterMark", r.highWaterMark());
-                out.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
-                out.put("directory", dir.resolve("index").toString());
-                System.out.println(Json.write(out));
+                if (rebuilt.isEmpty()) { // no member faces yet: nothing to index
+                    rebuilt = java.util.List.of(new HnswMemberFaceIndex.Rebuilt(0, null, -1, 0));
+                }
+                for (HnswMemberFaceIndex.Rebuilt r : rebuilt) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("members", r.members());
+                    out.put("modelVersion", r.modelVersion());
+                    out.put("highWaterMark", r.highWaterMark());
+                    out.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
+                    out.put("directory", dir.resolve("index").toString());
+                    System.out.println(Json.write(out));
+                }
                 return 0;
             }
         }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             ServeCommand.class,
             IndexCommand.class,
+            ReembedCommand.class,
             AuditLogCommand.class,
             CardKeyCommand.class,
         })

@@ -3,6 +3,7 @@ package org.sadasya.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.sadasya.face.model.EmbeddingModel;
 import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.index.lucene.VectorQuantization;
 import org.sadasya.signals.SignalThresholds;
@@ -24,6 +25,7 @@ public record SadasyaProperties(
         String memberPrefix,
         @DefaultValue("12h") Duration tokenTtl,
         @DefaultValue("false") boolean demo,
+        @DefaultValue("mobilefacenet") EmbeddingModel faceEmbedding,
         @DefaultValue("hnsw") FaceIndexKind faceIndex,
         @DefaultValue("int8") String faceIndexFormat,
         @DefaultValue("16") int faceIndexM,

@@ -3,6 +3,10 @@ package org.sadasya.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.sadasya.audit.AuditLog;
 import org.sadasya.challenge.ChallengeStepSource;
@@ -19,9 +23,13 @@ import org.sadasya.enrollment.ImageStore;
 import org.sadasya.enrollment.SubmitEnrollment;
 import org.sadasya.enrollment.WorkerEnrollments;
 import org.sadasya.member.ExactMemberFaceIndex;
-import org.sadasya.member.HnswMemberFaceIndex;
 import org.sadasya.member.JdbcMemberRepository;
+import org.sadasya.member.MemberFaceIndexes;
 import org.sadasya.org.OrgUnitRepository;
+import org.sadasya.reembed.FaceCoverage;
+import org.sadasya.reembed.FaceModels;
+import org.sadasya.reembed.ModelSwitch;
+import org.sadasya.reembed.Reembedder;
 import org.sadasya.security.TokenService;
 import org.sadasya.security.UserRepository;
 import org.sadasya.verification.CaptureTimeReader;
@@ -180,10 +188,31 @@ public class ServiceConfiguration {
                 new SubmitEnrollment.Limits(props.intake().maxPhotoBytes(), props.intake().maxBurstFrames()), meters);
     }
 
+    /** {@code sadasya.face-embedding}, and the model served with until every stored face has it. */
+    @Bean
+    @DependsOnDatabaseInitialization
+    FaceModels faceModels(JdbcClient jdbc, SadasyaProperties props) {
+        return FaceModels.choose(props.faceEmbedding(), new FaceCoverage(jdbc));
+    }
+
     /** The real face engine (tests that are not about faces declare a {@code @Primary} test double). */
     @Bean(destroyMethod = "close")
-    FaceEngineAnalyzer faceAnalyzer() {
-        return new FaceEngineAnalyzer();
+    FaceEngineAnalyzer faceAnalyzer(FaceModels models) {
+        return new FaceEngineAnalyzer(models);
+    }
+
+    @Bean
+    Reembedder reembedder(JdbcClient jdbc, TransactionTemplate tx, EnrollmentRepository enrollments,
+            JdbcMemberRepository members, ImageStore images, Clock clock, FaceEngineAnalyzer engines) {
+        return new Reembedder(jdbc, tx, enrollments, members, images, clock, engines::engine);
+    }
+
+    @Bean
+    ModelSwitch modelSwitch(FaceModels models, Reembedder reembedder, JdbcClient jdbc, MemberFaceIndex index,
+            JdbcMemberRepository members, TransactionTemplate tx, AuditLog audit) {
+        return new ModelSwitch(models, reembedder, new FaceCoverage(jdbc),
+                index instanceof MemberFaceIndexes i ? Optional.of(i) : Optional.empty(), members, tx, audit,
+                Duration.ofSeconds(10));
     }
 
     /**
@@ -195,10 +224,11 @@ public class ServiceConfiguration {
     @Bean
     @ConditionalOnMissingBean(MemberFaceIndex.class)
     @DependsOnDatabaseInitialization
-    MemberFaceIndex memberFaceIndex(JdbcClient jdbc, SadasyaProperties props) {
+    MemberFaceIndex memberFaceIndex(JdbcClient jdbc, SadasyaProperties props, FaceModels models) {
         return switch (props.faceIndex()) {
             case EXACT -> new ExactMemberFaceIndex(jdbc);
-            case HNSW -> HnswMemberFaceIndex.open(jdbc, props.dataDir().resolve("index"), props.hnswOptions());
+            case HNSW -> MemberFaceIndexes.open(jdbc, props.dataDir().resolve("index"), props.hnswOptions(),
+                    new LinkedHashSet<>(List.of(models.serving().version(), models.target().version())));
         };
     }
 
@@ -226,8 +256,9 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    IssueMember issueMember(JdbcMemberRepository members, DecideEnrollment decide) {
-        return new IssueMember(members, decide);
+    IssueMember issueMember(JdbcMemberRepository members, DecideEnrollment decide, FaceModels models,
+            Reembedder reembedder) {
+        return new IssueMember(members, decide, models, reembedder::memberFace);
     }
 
     @Bean

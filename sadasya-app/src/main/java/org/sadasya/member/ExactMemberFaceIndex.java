@@ -26,7 +26,7 @@ public final class ExactMemberFaceIndex implements MemberFaceIndex {
 
     private final JdbcClient jdbc;
     private final List<Entry> entries = new ArrayList<>();
-    private final Set<Long> seen = new HashSet<>();
+    private final Set<Seen> seen = new HashSet<>();
     private OffsetDateTime newestSeen;
 
     public ExactMemberFaceIndex(JdbcClient jdbc) {
@@ -34,11 +34,11 @@ public final class ExactMemberFaceIndex implements MemberFaceIndex {
     }
 
     @Override
-    public synchronized List<FaceMatch> nearest(float[] embedding, int k) {
+    public synchronized List<FaceMatch> nearest(String modelVersion, float[] embedding, int k) {
         refresh();
         PriorityQueue<FaceMatch> best = new PriorityQueue<>(Comparator.comparingDouble(FaceMatch::similarity));
         for (Entry e : entries) {
-            if (e.embedding.length != embedding.length) {
+            if (!e.modelVersion.equals(modelVersion) || e.embedding.length != embedding.length) {
                 continue; // another model's embedding: not comparable
             }
             best.add(new FaceMatch(e.memberId, e.memberCode, FaceEngine.cosineSimilarity(embedding, e.embedding)));
@@ -53,13 +53,13 @@ public final class ExactMemberFaceIndex implements MemberFaceIndex {
 
     private void refresh() {
         var rows = newestSeen == null
-                ? jdbc.sql("SELECT f.member_id, m.member_code, f.embedding, f.created_at FROM member_face f"
+                ? jdbc.sql("SELECT f.member_id, m.member_code, f.embedding, f.created_at, f.model_version FROM member_face f"
                         + " JOIN member m ON m.id = f.member_id").query(this::row).list()
-                : jdbc.sql("SELECT f.member_id, m.member_code, f.embedding, f.created_at FROM member_face f"
+                : jdbc.sql("SELECT f.member_id, m.member_code, f.embedding, f.created_at, f.model_version FROM member_face f"
                         + " JOIN member m ON m.id = f.member_id WHERE f.created_at >= ?")
                         .params(newestSeen.minus(COMMIT_WINDOW)).query(this::row).list();
         for (Row r : rows) {
-            if (seen.add(r.entry.memberId)) {
+            if (seen.add(new Seen(r.entry.memberId, r.entry.modelVersion))) {
                 entries.add(r.entry);
             }
             if (newestSeen == null || r.createdAt.isAfter(newestSeen)) {
@@ -69,11 +69,13 @@ public final class ExactMemberFaceIndex implements MemberFaceIndex {
     }
 
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Row(new Entry(rs.getLong(1), rs.getString(2), Embeddings.fromBytes(rs.getBytes(3))),
+        return new Row(new Entry(rs.getLong(1), rs.getString(2), Embeddings.fromBytes(rs.getBytes(3)), rs.getString(5)),
                 rs.getObject(4, OffsetDateTime.class));
     }
 
-    private record Entry(long memberId, String memberCode, float[] embedding) {}
+    private record Entry(long memberId, String memberCode, float[] embedding, String modelVersion) {}
+
+    private record Seen(long memberId, String modelVersion) {}
 
     private record Row(Entry entry, OffsetDateTime createdAt) {}
 }

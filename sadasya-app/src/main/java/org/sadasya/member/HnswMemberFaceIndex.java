@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The members' faces in a Lucene HNSW index on disk ({@code <dir>/members}), kept current from the
- * {@code member_face} table, which stays the source of truth.
+ * The members' faces of one embedding model in a Lucene HNSW index on disk
+ * ({@code <dir>/members}), kept current from that model's rows of the {@code member_face} table,
+ * which stays the source of truth. {@link MemberFaceIndexes} keeps one per model.
  *
  * <ul>
  *   <li><b>Change order.</b> Every member face has a change number ({@code change_seq}, drawn under
@@ -48,16 +49,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       remembers the highest applied ({@code highWaterMark}) in each Lucene commit.
  *   <li><b>Start.</b> Opens the index and replays the rows above its mark. It rebuilds from the
  *       table instead when the directory is missing or unreadable, when it was built for another
- *       embedding model ({@code <dir>/members.properties}), or when its content does not match the
- *       table (more or fewer entries up to its mark, or a mark above the table's: another database).
+ *       dimension ({@code <dir>/members.properties}), or when its content does not match the
+ *       table (more or fewer entries up to its mark, or a mark above the model's newest: another database).
  *   <li><b>Running.</b> Every search first reads the rows above the mark (one indexed query, nearly
  *       always empty) and applies them, so a search sees every member committed before it started;
  *       under the member-issue lock that is every member there is, which keeps the last duplicate
  *       check before issuing a member id exact. A background thread does the same every few seconds
  *       (members issued by other nodes) and commits when something changed; {@link #close} commits.
  *   <li><b>Models.</b> Embeddings of different models are not comparable: the index holds the faces
- *       of the newest row's model only. A row of another model (a new model was deployed) rebuilds it
- *       for that model; a query of another dimension finds nothing, as in {@link ExactMemberFaceIndex}.
+ *       of its own model only, and rows of other models (a member re-embedded for a new model) are
+ *       not its concern. A query of another model or dimension finds nothing.
  * </ul>
  *
  * Index ids are member ids; scopes are the booth's org-unit path ({@code /1/4/9/} → {@code 1/4/9}),
@@ -73,9 +74,12 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     static final long COMMIT_EVERY_SECONDS = 5;
 
     private static final String ROW_SELECT = "SELECT f.change_seq, f.member_id, o.path, f.model_version, f.embedding"
-            + " FROM member_face f JOIN member m ON m.id = f.member_id JOIN org_unit o ON o.id = m.booth_id";
+            + " FROM member_face f JOIN member m ON m.id = f.member_id JOIN org_unit o ON o.id = m.booth_id"
+            + " WHERE f.model_version = ? AND f.change_seq > ? ORDER BY f.change_seq LIMIT " + BATCH;
 
     private final JdbcClient jdbc;
+    /** The model whose faces this index holds (member_face.model_version). */
+    private final String modelVersion;
     private final Path luceneDir;
     private final Path modelFile;
     private final HnswOptions options;
@@ -95,8 +99,9 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     /** The embedding model of the indexed faces, as stored in member_face.model_version. */
     record Model(String version, int dimension) {}
 
-    private HnswMemberFaceIndex(JdbcClient jdbc, Path dir, HnswOptions options, boolean background) {
+    private HnswMemberFaceIndex(JdbcClient jdbc, Path dir, String modelVersion, HnswOptions options, boolean background) {
         this.jdbc = jdbc;
+        this.modelVersion = modelVersion;
         this.luceneDir = dir.resolve("members");
         this.modelFile = dir.resolve("members.properties");
         this.options = options;
@@ -108,12 +113,12 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     }
 
     /**
-     * Opens the index under {@code dir} (created if missing), brings it up to date with the
-     * database — replaying the changes after its high-water mark, or rebuilding it — and starts the
-     * background catch-up. Fails when another process has the index open.
+     * Opens the index of {@code modelVersion}'s faces under {@code dir} (created if missing), brings
+     * it up to date with the database — replaying the changes after its high-water mark, or
+     * rebuilding it — and starts the background catch-up. Fails when another process has it open.
      */
-    public static HnswMemberFaceIndex open(JdbcClient jdbc, Path dir, HnswOptions options) {
-        HnswMemberFaceIndex idx = new HnswMemberFaceIndex(jdbc, dir, options, true);
+    public static HnswMemberFaceIndex open(JdbcClient jdbc, Path dir, String modelVersion, HnswOptions options) {
+        HnswMemberFaceIndex idx = new HnswMemberFaceIndex(jdbc, dir, modelVersion, options, true);
         try {
             idx.start();
         } catch (RuntimeException e) {
@@ -126,12 +131,13 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     }
 
     /**
-     * Deletes the index under {@code dir} and builds it again from every member face in the
-     * database ({@code sadasya index rebuild}). Refuses when another process has the index open.
+     * Deletes the index under {@code dir} and builds it again from every member face of
+     * {@code modelVersion} in the database ({@code sadasya index rebuild}). Refuses when another
+     * process has the index open.
      */
-    public static Rebuilt rebuild(JdbcClient jdbc, Path dir, HnswOptions options) {
+    public static Rebuilt rebuild(JdbcClient jdbc, Path dir, String modelVersion, HnswOptions options) {
         long started = System.nanoTime();
-        try (HnswMemberFaceIndex idx = new HnswMemberFaceIndex(jdbc, dir, options, false)) {
+        try (HnswMemberFaceIndex idx = new HnswMemberFaceIndex(jdbc, dir, modelVersion, options, false)) {
             synchronized (idx) {
                 idx.requireNotInUse();
                 idx.deleteIndexFiles();
@@ -165,7 +171,10 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     public record Rebuilt(int members, String modelVersion, long highWaterMark, double seconds) {}
 
     @Override
-    public List<FaceMatch> nearest(float[] embedding, int k) {
+    public List<FaceMatch> nearest(String queryModel, float[] embedding, int k) {
+        if (!modelVersion.equals(queryModel)) {
+            return List.of(); // another model's embedding: nothing comparable
+        }
         catchUp();
         List<Neighbour> found;
         swap.readLock().lock();
@@ -210,9 +219,9 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         return i == null ? FaceIndex.NO_SEQUENCE : i.highWaterMark();
     }
 
-    public Optional<String> modelVersion() {
-        Model m = model;
-        return m == null ? Optional.empty() : Optional.of(m.version());
+    /** The model whose faces this index holds. */
+    public String modelVersion() {
+        return modelVersion;
     }
 
     /** Applies the rows committed since the last call. Called by every search; safe to call any time. */
@@ -222,17 +231,16 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         }
         while (true) {
             long mark = highWaterMark();
-            List<Row> rows = jdbc.sql(ROW_SELECT + " WHERE f.change_seq > ? ORDER BY f.change_seq LIMIT " + BATCH)
-                    .params(mark).query(HnswMemberFaceIndex::row).list();
+            List<Row> rows = jdbc.sql(ROW_SELECT).params(modelVersion, mark).query(HnswMemberFaceIndex::row).list();
             List<IndexEntry> batch = new ArrayList<>();
             for (Row r : rows) {
                 if (!r.model().equals(model)) {
                     addAll(batch);
-                    log.info("face index: {} member face of model {} (change {}); building the index for that model",
-                            model == null ? "first" : "a", r.model().version(), r.seq());
+                    log.info("face index: {} member face of model {} ({} values, change {}); building the index",
+                            model == null ? "first" : "a", modelVersion, r.model().dimension(), r.seq());
                     rebuildFor(r.model());
                     batch = null;
-                    break; // the rebuild read every row of that model: continue from its mark
+                    break; // the rebuild read every row of the model: continue from its mark
                 }
                 batch.add(r.entry());
             }
@@ -293,11 +301,12 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     private synchronized void start() {
         requireNotInUse();
         started = true;
-        Optional<Model> newest = jdbc.sql("SELECT model_version, embedding FROM member_face ORDER BY change_seq DESC LIMIT 1")
+        Optional<Model> newest = jdbc.sql("SELECT model_version, embedding FROM member_face WHERE model_version = ?"
+                        + " ORDER BY change_seq DESC LIMIT 1").params(modelVersion)
                 .query((rs, r) -> new Model(rs.getString(1), Embeddings.fromBytes(rs.getBytes(2)).length)).optional();
         if (newest.isEmpty()) {
             deleteIndexFiles(); // no faces: whatever is on disk belongs to another database
-            log.info("face index: no member faces in the database yet");
+            log.info("face index: no member faces of model {} in the database yet", modelVersion);
             opening = new Opening(false, FaceIndex.NO_SEQUENCE, FaceIndex.NO_SEQUENCE);
             return;
         }
@@ -340,7 +349,8 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     /** The index holds exactly this model's faces up to its mark, and the mark is not from a later database. */
     private boolean matchesDatabase(LuceneHnswFaceIndex opened, Model m) {
         long mark = opened.highWaterMark();
-        long maxSeq = jdbc.sql("SELECT COALESCE(MAX(change_seq), -1) FROM member_face").query(Long.class).single();
+        long maxSeq = jdbc.sql("SELECT COALESCE(MAX(change_seq), -1) FROM member_face WHERE model_version = ?")
+                .params(m.version()).query(Long.class).single();
         long expected = jdbc.sql("SELECT COUNT(*) FROM member_face WHERE change_seq <= ? AND model_version = ?")
                 .params(mark, m.version()).query(Long.class).single();
         if (mark > maxSeq || expected != opened.size()) {
@@ -399,9 +409,8 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
             @Override
             public boolean hasNext() {
                 if (!page.hasNext() && !last) {
-                    List<Row> rows = jdbc.sql(ROW_SELECT + " WHERE f.model_version = ? AND f.change_seq > ?"
-                                    + " ORDER BY f.change_seq LIMIT " + BATCH)
-                            .params(modelVersion, after).query(HnswMemberFaceIndex::row).list();
+                    List<Row> rows = jdbc.sql(ROW_SELECT).params(modelVersion, after)
+                            .query(HnswMemberFaceIndex::row).list();
                     last = rows.size() < BATCH;
                     if (!rows.isEmpty()) {
                         after = rows.get(rows.size() - 1).seq();

@@ -3,7 +3,8 @@ package org.sadasya.ops;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
-import org.sadasya.member.HnswMemberFaceIndex;
+import org.sadasya.member.MemberFaceIndexes;
+import org.sadasya.reembed.FaceModels;
 import org.sadasya.verification.JobQueue;
 import org.sadasya.verification.MemberFaceIndex;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,10 +23,10 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    HealthIndicator memberIndex(ObjectProvider<MemberFaceIndex> index, JdbcClient jdbc) {
+    HealthIndicator memberIndex(ObjectProvider<MemberFaceIndex> index, FaceModels models, JdbcClient jdbc) {
         MemberFaceIndex i = index.getIfAvailable();
-        if (i instanceof HnswMemberFaceIndex hnsw) {
-            return new MemberIndexHealth(hnsw, jdbc);
+        if (i instanceof MemberFaceIndexes hnsw) {
+            return new MemberIndexHealth(hnsw, models, jdbc);
         }
         // the exact scan reads the database itself: nothing can fall behind
         return () -> org.springframework.boot.actuate.health.Health.up().withDetail("search", "exact").build();

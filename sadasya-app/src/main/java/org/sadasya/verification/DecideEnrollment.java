@@ -68,16 +68,17 @@ public final class DecideEnrollment {
                     Map.of("imageCode", e.code().name())));
             return Decision.of(results, null, null, hash);
         }
-        double threshold = analyzer.matchThreshold();
+        double threshold = analyzer.matchThreshold(analysis.modelVersion());
         FaceSelection faces = FaceSelection.of(analysis.faces(), policy, 2);
         results.add(faceCount(faces));
 
         // The worker is the counted face most like the worker's references (even when too unlike to
         // pass WORKER_MATCH); the other counted face is the member, checked against enrolled members
         // in every case, so that a known member is reported even in a photo that fails other rules.
-        Pair pair = assign(faces.counted(), c.workerReferences());
+        List<float[]> references = c.workerReferences().of(analysis.modelVersion());
+        Pair pair = assign(faces.counted(), references);
         FaceObservation memberFace = pair.other;
-        if (c.workerReferences().isEmpty()) {
+        if (references.isEmpty()) {
             results.add(RuleResult.review(WORKER_MATCH, "the worker has no reference face enrolled", Map.of()));
         } else if (pair.worker != null) {
             results.add(workerMatch(pair, threshold));
@@ -87,7 +88,7 @@ public final class DecideEnrollment {
         }
         results.add(liveness.evaluate(faces.counted(), analysis, challengeReading(c, ticket, analysis, faces.counted())));
         if (memberFace != null) {
-            results.add(duplicateFace(memberFace, threshold));
+            results.add(duplicateFace(analysis.modelVersion(), memberFace, threshold));
         }
         results.add(details(c));
         results.add(fieldPresence(c));
@@ -120,7 +121,8 @@ public final class DecideEnrollment {
         if (d.verdict() != Verdict.ACCEPTED) {
             return d;
         }
-        return lastDuplicateCheck(d.memberEmbedding(), 1, m -> true).map(found -> withDuplicate(d, found)).orElse(d);
+        return lastDuplicateCheck(d.modelVersion(), d.memberEmbedding(), 1, m -> true)
+                .map(found -> withDuplicate(d, found)).orElse(d);
     }
 
     /**
@@ -128,9 +130,10 @@ public final class DecideEnrollment {
      * {@code counts} (call with member issuing locked), when it is similar enough to doubt: empty when
      * no such member looks alike.
      */
-    public Optional<RuleResult> lastDuplicateCheck(float[] embedding, int k, java.util.function.Predicate<FaceMatch> counts) {
-        double threshold = analyzer.matchThreshold();
-        return faceIndex.nearest(embedding, k).stream()
+    public Optional<RuleResult> lastDuplicateCheck(String modelVersion, float[] embedding, int k,
+            java.util.function.Predicate<FaceMatch> counts) {
+        double threshold = analyzer.matchThreshold(modelVersion);
+        return faceIndex.nearest(modelVersion, embedding, k).stream()
                 .filter(m -> m.similarity() >= threshold - policy.duplicateReviewMargin())
                 .filter(counts)
                 .findFirst()
@@ -230,8 +233,8 @@ public final class DecideEnrollment {
                 analyzer.challenge(analysis, c.burst(), c.challenge().timing(), indices));
     }
 
-    private RuleResult duplicateFace(FaceObservation member, double threshold) {
-        List<FaceMatch> nearest = faceIndex.nearest(member.embedding(), 1);
+    private RuleResult duplicateFace(String modelVersion, FaceObservation member, double threshold) {
+        List<FaceMatch> nearest = faceIndex.nearest(modelVersion, member.embedding(), 1);
         if (nearest.isEmpty()) {
             return RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike", Map.of("threshold", round(threshold)));
         }

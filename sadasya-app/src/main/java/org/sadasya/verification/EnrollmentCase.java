@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param workerId          the worker who submitted it
  * @param photo             the selfie with worker and member, as uploaded
  * @param burst             further frames of the same capture, in order (may be empty)
- * @param workerReferences  the worker's enrolled reference face embeddings
+ * @param workerReferences  the worker's enrolled reference face embeddings, per model
  * @param booth             where the booth is
  * @param boothRadiusMeters how far from the booth's point an enrolment still counts as at the booth
  * @param position          the phone's GPS fix, or null when the phone had none
@@ -27,7 +27,7 @@ public record EnrollmentCase(
         long workerId,
         byte[] photo,
         List<byte[]> burst,
-        List<float[]> workerReferences,
+        WorkerReferences workerReferences,
         GeoPoint booth,
         double boothRadiusMeters,
         GeoPoint position,
@@ -42,7 +42,7 @@ public record EnrollmentCase(
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(photo, "photo");
         burst = List.copyOf(burst);
-        workerReferences = List.copyOf(workerReferences);
+        Objects.requireNonNull(workerReferences, "workerReferences");
         Objects.requireNonNull(receivedAt, "receivedAt");
         Objects.requireNonNull(epic, "epic");
         Objects.requireNonNull(mobile, "mobile");

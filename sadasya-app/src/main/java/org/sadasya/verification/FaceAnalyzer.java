@@ -23,4 +23,9 @@ public interface FaceAnalyzer {
 
     /** Cosine similarity at or above which two faces are the same person. */
     double matchThreshold();
+
+    /** The same, for faces described by the model {@code modelVersion} (as in ImageAnalysis.modelVersion). */
+    default double matchThreshold(String modelVersion) {
+        return matchThreshold();
+    }
 }

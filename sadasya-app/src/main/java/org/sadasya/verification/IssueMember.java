@@ -2,8 +2,10 @@ package org.sadasya.verification;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.sadasya.face.model.EmbeddingModel;
 import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.member.JdbcMemberRepository.NewMember;
+import org.sadasya.reembed.FaceModels;
 import org.sadasya.verification.MemberFaceIndex.FaceMatch;
 import org.sadasya.verification.MemberRepository.MemberRef;
 
@@ -19,9 +21,27 @@ public final class IssueMember {
     /** How many nearest members a reviewer's last check looks through for one issued since the verdict. */
     static final int REVIEW_CANDIDATES = 10;
 
-    public sealed interface Result permits Issued, Duplicate {}
+    public sealed interface Result permits Issued, Duplicate, FaceUnreadable {}
 
     public record Issued(MemberRef member) implements Result {}
+
+    /**
+     * Not issued: the enrolment was verified with an embedding model the service has since left, and
+     * the member's face could not be found again in its photo with the current one.
+     */
+    public record FaceUnreadable() implements Result {}
+
+    /** Describes an enrolment's member face with another model (from its stored photo). */
+    public interface MemberFaceDescriber {
+        Optional<float[]> describe(long enrollmentId, EmbeddingModel model);
+    }
+
+    /** The decision was made with a model the service switched away from: decide again. */
+    public static final class StaleFaceModel extends IllegalStateException {
+        StaleFaceModel(String modelVersion) {
+            super("the decision's face model " + modelVersion + " was replaced while deciding; it is made again");
+        }
+    }
 
     /** Not issued: {@code finding} is the DUPLICATE_FACE outcome (REJECT or REVIEW) naming the member. */
     public record Duplicate(RuleResult finding) implements Result {
@@ -33,10 +53,15 @@ public final class IssueMember {
 
     private final JdbcMemberRepository members;
     private final DecideEnrollment decide;
+    private final FaceModels models;
+    private final MemberFaceDescriber describer;
 
-    public IssueMember(JdbcMemberRepository members, DecideEnrollment decide) {
+    public IssueMember(JdbcMemberRepository members, DecideEnrollment decide, FaceModels models,
+            MemberFaceDescriber describer) {
         this.members = members;
         this.decide = decide;
+        this.models = models;
+        this.describer = describer;
     }
 
     /** The verifier's issue: every enrolled member counts, as in the first 1:N search. */
@@ -51,14 +76,27 @@ public final class IssueMember {
      */
     public Result issueReviewed(NewMember member, float[] embedding, String modelVersion,
             java.time.OffsetDateTime verifiedAt) {
+        if (embedding != null && models.retired(modelVersion)) {
+            EmbeddingModel now = models.serving();
+            Optional<float[]> again = describer.describe(member.enrollmentId(), now);
+            if (again.isEmpty()) {
+                return new FaceUnreadable();
+            }
+            embedding = again.get();
+            modelVersion = now.version();
+        }
         return issue(member, embedding, modelVersion, REVIEW_CANDIDATES,
                 m -> members.createdAt(m.memberId()).map(at -> at.isAfter(verifiedAt)).orElse(false));
     }
 
     private Result issue(NewMember member, float[] embedding, String modelVersion, int k, Predicate<FaceMatch> counts) {
         members.lockIssuing();
+        if (embedding != null && models.retired(modelVersion)) {
+            // the index of that model no longer receives new members: its check would miss them
+            throw new StaleFaceModel(modelVersion);
+        }
         Optional<RuleResult> duplicate = embedding == null ? Optional.empty()
-                : decide.lastDuplicateCheck(embedding, k, counts);
+                : decide.lastDuplicateCheck(modelVersion, embedding, k, counts);
         if (duplicate.isPresent()) {
             return new Duplicate(duplicate.get());
         }

@@ -8,8 +8,12 @@ import java.util.List;
  */
 public interface MemberFaceIndex {
 
-    /** The {@code k} most similar enrolled members, most similar first. */
-    List<FaceMatch> nearest(float[] embedding, int k);
+    /**
+     * The {@code k} most similar enrolled members, most similar first, among the faces described by
+     * the same model ({@code modelVersion}, as in ImageAnalysis.modelVersion): none for a model no
+     * member face has.
+     */
+    List<FaceMatch> nearest(String modelVersion, float[] embedding, int k);
 
     /** @param similarity cosine similarity, −1..1 */
     record FaceMatch(long memberId, String memberCode, double similarity) {}

@@ -178,7 +178,7 @@ public final class VerifyEnrollment {
         GeoPoint boothPoint = booth.latitude() == null || booth.longitude() == null ? null
                 : new GeoPoint(booth.latitude(), booth.longitude());
         GeoPoint position = data.latitude() == null ? null : new GeoPoint(data.latitude(), data.longitude());
-        return new EnrollmentCase(e.submissionId(), e.workerId(), photo, burst, workerFaces.embeddings(e.workerId()),
+        return new EnrollmentCase(e.submissionId(), e.workerId(), photo, burst, workerFaces.references(e.workerId()),
                 boothPoint, booth.radiusMeters() == null ? 0 : booth.radiusMeters(), position, data.accuracyMeters(),
                 data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile(),
                 challengeOf(data.challenge()));

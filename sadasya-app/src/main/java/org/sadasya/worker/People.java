@@ -17,7 +17,7 @@ public final class People {
             String unitCode, String unitName, String unitNameHi, boolean active, int referenceFaces) {}
 
     private static final String SELECT = "SELECT u.id, u.username, u.role, u.name, u.mobile, u.org_unit_id,"
-            + " o.code, o.name, o.name_hi, u.active, (SELECT COUNT(*) FROM worker_face f WHERE f.worker_id = u.id)"
+            + " o.code, o.name, o.name_hi, u.active, (SELECT COUNT(DISTINCT f.image_key) FROM worker_face f WHERE f.worker_id = u.id)"
             + " FROM app_user u LEFT JOIN org_unit o ON o.id = u.org_unit_id";
     private static final RowMapper<Account> ROW = (rs, i) -> new Account(rs.getLong(1), rs.getString(2),
             rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, Long.class), rs.getString(7),

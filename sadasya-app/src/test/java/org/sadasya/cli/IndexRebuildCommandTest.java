@@ -48,7 +48,7 @@ class IndexRebuildCommandTest {
                 float[] embedding = face(i);
                 members.add(f.tx.execute(s -> f.members.insert(m, embedding, "test-model")));
             }
-            HnswMemberFaceIndex.open(f.jdbc, dataDir.resolve("index"), HnswOptions.defaults()).close();
+            HnswMemberFaceIndex.open(f.jdbc, dataDir.resolve("index/test-model"), "test-model", HnswOptions.defaults()).close();
         }
         deleteTree(dataDir.resolve("index"));
 
@@ -61,7 +61,7 @@ class IndexRebuildCommandTest {
         assertThat(out.get("members").asInt()).isEqualTo(MEMBERS);
         assertThat(out.get("modelVersion").asText()).isEqualTo("test-model");
         assertThat(out.get("seconds").asDouble()).isGreaterThanOrEqualTo(0);
-        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(dataDir.resolve("index/members"), DIM,
+        try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(dataDir.resolve("index/test-model/members"), DIM,
                 HnswOptions.defaults())) {
             assertThat(index.size()).isEqualTo(MEMBERS);
             for (MemberRef m : members) {
@@ -91,8 +91,8 @@ class IndexRebuildCommandTest {
             long enrollment = f.enrollments.findBySubmissionId(submission).orElseThrow().id();
             f.tx.execute(s -> f.members.insert(new NewMember(enrollment, "Member", null, "9812345678", "ABC7654321", 30,
                     "F", seed.booth().id(), seed.worker().userId()), face(0), "test-model"));
-            try (HnswMemberFaceIndex running = HnswMemberFaceIndex.open(f.jdbc, dataDir.resolve("index"),
-                    HnswOptions.defaults())) {
+            try (HnswMemberFaceIndex running = HnswMemberFaceIndex.open(f.jdbc, dataDir.resolve("index/test-model"),
+                    "test-model", HnswOptions.defaults())) {
                 CliRun run = CliRun.of("index", "rebuild", "--data-dir", dataDir.toString());
                 assertThat(run.exitCode()).isEqualTo(2);
                 // No result on stdout. (Inside this shared test JVM an earlier Spring context's console

@@ -28,7 +28,7 @@ import org.sadasya.verification.MemberRepository.MemberRef;
 
 /**
  * The HNSW adapter against a real database (H2 and PostgreSQL): it follows the member_face table
- * by change number across restarts, rebuilds when its files are gone, broken or of another model,
+ * by change number across restarts, rebuilds when its files are gone or broken, holds one model's faces,
  * and keeps the last duplicate check under the member-issue lock exact.
  */
 class HnswMemberFaceIndexTest {
@@ -58,25 +58,25 @@ class HnswMemberFaceIndexTest {
             Fixture.Seed seed = f.seed();
             MemberRef first = issue(f, seed, face(0), "m1");
             MemberRef second = issue(f, seed, face(1), "m1");
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS)) {
                 assertThat(idx.size()).isEqualTo(2);
-                assertThat(idx.nearest(face(1), 1)).containsExactly(new FaceMatch(second.id(), second.memberCode(), 1.0));
+                assertThat(idx.nearest("m1", face(1), 1)).containsExactly(new FaceMatch(second.id(), second.memberCode(), 1.0));
             }
             long markAtClose = committedMark(f);
 
             MemberRef third = issue(f, seed, face(2), "m1"); // while no index is open
 
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS)) {
                 assertThat(idx.opening().rebuilt()).isFalse();
                 assertThat(idx.opening().markOnDisk()).isEqualTo(markAtClose);
                 assertThat(idx.highWaterMark()).as("caught up on start, before any search").isGreaterThan(markAtClose);
                 assertThat(idx.size()).isEqualTo(3);
-                assertThat(idx.nearest(face(2), 1)).containsExactly(new FaceMatch(third.id(), third.memberCode(), 1.0));
-                assertThat(idx.nearest(face(0), 3)).extracting(FaceMatch::memberCode)
+                assertThat(idx.nearest("m1", face(2), 1)).containsExactly(new FaceMatch(third.id(), third.memberCode(), 1.0));
+                assertThat(idx.nearest("m1", face(0), 3)).extracting(FaceMatch::memberCode)
                         .startsWith(first.memberCode()).hasSize(3);
 
                 MemberRef fourth = issue(f, seed, face(3), "m1"); // while it is open: the next search sees it
-                assertThat(idx.nearest(face(3), 1)).containsExactly(new FaceMatch(fourth.id(), fourth.memberCode(), 1.0));
+                assertThat(idx.nearest("m1", face(3), 1)).containsExactly(new FaceMatch(fourth.id(), fourth.memberCode(), 1.0));
             }
         }
     }
@@ -89,10 +89,10 @@ class HnswMemberFaceIndexTest {
             Fixture.Seed seed = f.seed();
             issue(f, seed, face(0), "m1");
             MemberRef second = issue(f, seed, face(1), "m1");
-            HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS).close();
+            HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS).close();
 
             deleteTree(indexDir().resolve("members"));
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS)) {
                 assertThat(idx.opening().rebuilt()).isTrue();
                 assertThat(idx.size()).isEqualTo(2);
             }
@@ -102,34 +102,45 @@ class HnswMemberFaceIndexTest {
                     Files.write(p, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}); // a torn commit point
                 }
             }
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS)) {
                 assertThat(idx.opening().rebuilt()).isTrue();
                 assertThat(idx.size()).isEqualTo(2);
-                assertThat(idx.nearest(face(1), 1)).extracting(FaceMatch::memberCode).containsExactly(second.memberCode());
+                assertThat(idx.nearest("m1", face(1), 1)).extracting(FaceMatch::memberCode).containsExactly(second.memberCode());
             }
         }
     }
 
+    /**
+     * A member re-embedded for a new model has a row of each model: each model's index holds its own
+     * rows and ignores the other's, and a query of the other model finds nothing.
+     */
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void anotherEmbeddingModel_rebuildsTheIndexForTheNewestModel(Kind kind) {
+    void eachModelsIndex_holdsThatModelsFacesOnly(Kind kind) {
         Fixture f = open(kind);
         try (var db = f.db) {
             Fixture.Seed seed = f.seed();
-            issue(f, seed, face(0), "m1");
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
-                assertThat(idx.modelVersion()).contains("m1");
-                float[] small = new float[4];
-                small[0] = 1;
-                MemberRef newModel = issue(f, seed, small, "m2"); // a new model was deployed while running
-                assertThat(idx.nearest(small, 5)).as("only faces of the newest model are comparable")
-                        .extracting(FaceMatch::memberCode).containsExactly(newModel.memberCode());
-                assertThat(idx.nearest(face(0), 5)).as("an old-model query finds nothing").isEmpty();
-                assertThat(idx.modelVersion()).contains("m2");
+            MemberRef old = issue(f, seed, face(0), "m1");
+            float[] small = new float[4];
+            small[0] = 1;
+            try (HnswMemberFaceIndex m1 = HnswMemberFaceIndex.open(f.jdbc, indexDir().resolve("m1"), "m1", OPTIONS);
+                    HnswMemberFaceIndex m2 = HnswMemberFaceIndex.open(f.jdbc, indexDir().resolve("m2"), "m2", OPTIONS)) {
+                assertThat(m2.size()).isZero();
+                f.jdbc.sql("INSERT INTO member_face (member_id, embedding, model_version, created_at, change_seq)"
+                                + " VALUES (?, ?, 'm2', ?, nextval('member_face_change_seq'))")
+                        .params(old.id(), org.sadasya.common.Embeddings.toBytes(small), java.time.OffsetDateTime.now())
+                        .update(); // the same member, re-embedded
+                MemberRef newer = issue(f, seed, face(1), "m1");
+                assertThat(m2.nearest("m2", small, 5)).extracting(FaceMatch::memberCode).containsExactly(old.memberCode());
+                assertThat(m1.nearest("m1", face(1), 5)).extracting(FaceMatch::memberCode)
+                        .startsWith(newer.memberCode()).hasSize(2);
+                assertThat(m1.nearest("m2", face(1), 5)).as("another model's query").isEmpty();
+                assertThat(m1.size()).isEqualTo(2);
+                assertThat(m2.size()).isEqualTo(1);
             }
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
-                assertThat(idx.modelVersion()).contains("m2");
-                assertThat(idx.size()).isEqualTo(1);
+            try (HnswMemberFaceIndex m2 = HnswMemberFaceIndex.open(f.jdbc, indexDir().resolve("m2"), "m2", OPTIONS)) {
+                assertThat(m2.opening().rebuilt()).as("opened, not rebuilt, though m1 rows came after").isFalse();
+                assertThat(m2.size()).isEqualTo(1);
             }
         }
     }
@@ -142,17 +153,17 @@ class HnswMemberFaceIndexTest {
             Fixture.Seed seed = f.seed();
             MemberRef first = issue(f, seed, face(0), "m1");
             MemberRef second = issue(f, seed, face(1), "m1");
-            HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS).close();
+            HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS).close();
             // the index holds a face the database does not (e.g. the database was restored from a backup)
             f.jdbc.sql("DELETE FROM member_face WHERE member_id = ?").params(second.id()).update();
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS)) {
                 assertThat(idx.size()).isEqualTo(1);
-                assertThat(idx.nearest(face(1), 5)).extracting(FaceMatch::memberCode).containsExactly(first.memberCode());
+                assertThat(idx.nearest("m1", face(1), 5)).extracting(FaceMatch::memberCode).containsExactly(first.memberCode());
             }
             f.jdbc.sql("DELETE FROM member_face").update();
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS)) {
                 assertThat(idx.size()).isZero();
-                assertThat(idx.nearest(face(0), 1)).isEmpty();
+                assertThat(idx.nearest("m1", face(0), 1)).isEmpty();
             }
             assertThat(indexDir().resolve("members")).doesNotExist();
         }
@@ -167,13 +178,13 @@ class HnswMemberFaceIndexTest {
     @EnumSource(Kind.class)
     void simultaneousAcceptancesOfOnePerson_issueOneMember(Kind kind) throws Exception {
         Fixture f = open(kind);
-        try (var db = f.db; HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
+        try (var db = f.db; HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS)) {
             Fixture.Seed seed = f.seed();
             issue(f, seed, face(5), "m1"); // someone else, so that the index exists
             long e1 = enrolment(f, seed);
             long e2 = enrolment(f, seed);
             float[] person = face(0);
-            assertThat(idx.nearest(person, 1)).allMatch(m -> m.similarity() < 0.5); // both decided: not a duplicate
+            assertThat(idx.nearest("m1", person, 1)).allMatch(m -> m.similarity() < 0.5); // both decided: not a duplicate
             CyclicBarrier together = new CyclicBarrier(2);
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
@@ -181,7 +192,7 @@ class HnswMemberFaceIndexTest {
                     together.await();
                     return f.tx.execute(s -> {
                         f.members.lockIssuing();
-                        List<FaceMatch> nearest = idx.nearest(person, 1); // the last check, under the lock
+                        List<FaceMatch> nearest = idx.nearest("m1", person, 1); // the last check, under the lock
                         if (!nearest.isEmpty() && nearest.get(0).similarity() >= 0.5) {
                             return false;
                         }
@@ -207,12 +218,12 @@ class HnswMemberFaceIndexTest {
         Fixture f = open(kind);
         try (var db = f.db) {
             issue(f, f.seed(), face(0), "m1");
-            try (HnswMemberFaceIndex running = HnswMemberFaceIndex.open(f.jdbc, indexDir(), OPTIONS)) {
-                assertThatThrownBy(() -> HnswMemberFaceIndex.rebuild(f.jdbc, indexDir(), OPTIONS))
+            try (HnswMemberFaceIndex running = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", OPTIONS)) {
+                assertThatThrownBy(() -> HnswMemberFaceIndex.rebuild(f.jdbc, indexDir(), "m1", OPTIONS))
                         .hasMessageContaining("in use");
                 assertThat(running.size()).isEqualTo(1);
             }
-            assertThat(HnswMemberFaceIndex.rebuild(f.jdbc, indexDir(), OPTIONS).members()).isEqualTo(1);
+            assertThat(HnswMemberFaceIndex.rebuild(f.jdbc, indexDir(), "m1", OPTIONS).members()).isEqualTo(1);
         }
     }
 
@@ -230,21 +241,21 @@ class HnswMemberFaceIndexTest {
                 faces.add(randomFace(random));
                 members.add(issue(f, seed, faces.get(i), "m1"));
             }
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), projected)) {
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", projected)) {
                 assertThat(idx.opening().rebuilt()).isTrue();
                 assertThat(projectionFiles()).as("the rebuild learned a projection").hasSize(1);
                 for (int i = 0; i < faces.size(); i++) {
-                    assertThat(idx.nearest(faces.get(i), 1)).extracting(FaceMatch::memberCode)
+                    assertThat(idx.nearest("m1", faces.get(i), 1)).extracting(FaceMatch::memberCode)
                             .containsExactly(members.get(i).memberCode());
                 }
             }
             float[] late = randomFace(random);
             MemberRef lateMember = issue(f, seed, late, "m1"); // while no index is open
-            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), projected)) {
+            try (HnswMemberFaceIndex idx = HnswMemberFaceIndex.open(f.jdbc, indexDir(), "m1", projected)) {
                 assertThat(idx.opening().rebuilt()).isFalse();
                 assertThat(idx.size()).isEqualTo(25);
-                assertThat(idx.nearest(late, 1)).extracting(FaceMatch::memberCode).containsExactly(lateMember.memberCode());
-                assertThat(idx.nearest(late, 1).get(0).similarity()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
+                assertThat(idx.nearest("m1", late, 1)).extracting(FaceMatch::memberCode).containsExactly(lateMember.memberCode());
+                assertThat(idx.nearest("m1", late, 1).get(0).similarity()).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-5));
             }
         }
     }

@@ -94,7 +94,7 @@ class DecideEnrollmentTest {
                     return THRESHOLD;
                 }
             },
-            (embedding, k) -> enrolledFaces.stream()
+            (model, embedding, k) -> enrolledFaces.stream()
                     .map(m -> new FaceMatch(m.memberId(), m.memberCode(), m.similarity()))
                     .limit(k).toList(),
             new MemberRepository() {
@@ -156,11 +156,11 @@ class DecideEnrollmentTest {
     /** A capture that followed a challenge: three burst frames and the ticket. */
     static EnrollmentCase enrolment(GeoPoint position, Double accuracy) {
         return new EnrollmentCase("sub-1", 11, new byte[] {1}, List.of(new byte[] {2}, new byte[] {3}, new byte[] {4}),
-                List.of(WORKER), BOOTH, 200, position, accuracy, NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678",
+                WorkerReferences.of("test-models", List.of(WORKER)), BOOTH, 200, position, accuracy, NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678",
                 CHALLENGE);
     }
 
-    static EnrollmentCase with(EnrollmentCase c, List<float[]> references, List<byte[]> burst, CaptureChallenge ch) {
+    static EnrollmentCase with(EnrollmentCase c, WorkerReferences references, List<byte[]> burst, CaptureChallenge ch) {
         return new EnrollmentCase(c.submissionId(), c.workerId(), c.photo(), burst, references, c.booth(),
                 c.boothRadiusMeters(), c.position(), c.accuracyMeters(), c.claimedCapture(), c.receivedAt(), c.epic(),
                 c.mobile(), ch);
@@ -440,7 +440,7 @@ class DecideEnrollmentTest {
     void workerWithoutReferenceFace_goesToReview() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
         EnrollmentCase c = enrolment();
-        EnrollmentCase noReference = with(c, List.of(), c.burst(), c.challenge());
+        EnrollmentCase noReference = with(c, WorkerReferences.of("test-models", List.of()), c.burst(), c.challenge());
 
         assertThat(decide.decide(noReference).verdict()).isEqualTo(Verdict.REVIEW);
     }

@@ -278,6 +278,11 @@ public final class FaceEngine implements AutoCloseable {
         return threshold.cosine();
     }
 
+    /** The operating point of an engine of {@code mode} describing faces with {@code model}, without loading it. */
+    public static double matchThreshold(PipelineMode mode, EmbeddingModel model) {
+        return MatchThreshold.of(mode, model).cosine();
+    }
+
     /** Cosine similarity of two embeddings, −1..1. */
     public static double cosineSimilarity(float[] a, float[] b) {
         if (a.length != b.length) {

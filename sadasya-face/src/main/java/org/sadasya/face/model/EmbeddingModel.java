@@ -1,5 +1,8 @@
 package org.sadasya.face.model;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The model that describes a face for recognition. Every stored embedding carries its model's
  * {@link #version()}: embeddings of different models are never compared.
@@ -33,5 +36,10 @@ public enum EmbeddingModel {
 
     public int dimensions() {
         return dimensions;
+    }
+
+    /** The model whose embeddings carry {@code version}; empty for another program's or a test's. */
+    public static Optional<EmbeddingModel> ofVersion(String version) {
+        return Arrays.stream(values()).filter(m -> m.version.equals(version)).findFirst();
     }
 }
