@@ -17,7 +17,7 @@ final class EngineOptions {
     String mode;
 
     @Option(names = "--embedding", defaultValue = "faceres",
-            description = "Face embedding: 'faceres' (what the service stores today) or 'mobilefacenet' (aligned faces; "
+            description = "Face embedding: 'faceres' (the first builds' model) or 'mobilefacenet' (the service's; aligned faces; "
                     + "measured in README, Accuracy).")
     String embedding;
 

@@ -34,11 +34,17 @@ public final class ExactMemberFaceIndex implements MemberFaceIndex {
     }
 
     @Override
-    public synchronized List<FaceMatch> nearest(String modelVersion, float[] embedding, int k) {
+    public List<FaceMatch> nearest(String modelVersion, float[] embedding, int k) {
+        return nearestWithin(modelVersion, embedding, k, "/");
+    }
+
+    @Override
+    public synchronized List<FaceMatch> nearestWithin(String modelVersion, float[] embedding, int k, String unitPath) {
         refresh();
         PriorityQueue<FaceMatch> best = new PriorityQueue<>(Comparator.comparingDouble(FaceMatch::similarity));
         for (Entry e : entries) {
-            if (!e.modelVersion.equals(modelVersion) || e.embedding.length != embedding.length) {
+            if (!e.modelVersion.equals(modelVersion) || e.embedding.length != embedding.length
+                    || !e.boothPath.startsWith(unitPath)) {
                 continue; // another model's embedding: not comparable
             }
             best.add(new FaceMatch(e.memberId, e.memberCode, FaceEngine.cosineSimilarity(embedding, e.embedding)));
@@ -53,10 +59,10 @@ public final class ExactMemberFaceIndex implements MemberFaceIndex {
 
     private void refresh() {
         var rows = newestSeen == null
-                ? jdbc.sql("SELECT f.member_id, m.member_code, f.embedding, f.created_at, f.model_version FROM member_face f"
-                        + " JOIN member m ON m.id = f.member_id").query(this::row).list()
-                : jdbc.sql("SELECT f.member_id, m.member_code, f.embedding, f.created_at, f.model_version FROM member_face f"
-                        + " JOIN member m ON m.id = f.member_id WHERE f.created_at >= ?")
+                ? jdbc.sql("SELECT f.member_id, m.member_code, f.embedding, f.created_at, f.model_version, o.path FROM member_face f"
+                        + " JOIN member m ON m.id = f.member_id JOIN org_unit o ON o.id = m.booth_id").query(this::row).list()
+                : jdbc.sql("SELECT f.member_id, m.member_code, f.embedding, f.created_at, f.model_version, o.path FROM member_face f"
+                        + " JOIN member m ON m.id = f.member_id JOIN org_unit o ON o.id = m.booth_id WHERE f.created_at >= ?")
                         .params(newestSeen.minus(COMMIT_WINDOW)).query(this::row).list();
         for (Row r : rows) {
             if (seen.add(new Seen(r.entry.memberId, r.entry.modelVersion))) {
@@ -69,11 +75,12 @@ public final class ExactMemberFaceIndex implements MemberFaceIndex {
     }
 
     private Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Row(new Entry(rs.getLong(1), rs.getString(2), Embeddings.fromBytes(rs.getBytes(3)), rs.getString(5)),
+        return new Row(new Entry(rs.getLong(1), rs.getString(2), Embeddings.fromBytes(rs.getBytes(3)), rs.getString(5),
+                rs.getString(6) == null ? "" : rs.getString(6)),
                 rs.getObject(4, OffsetDateTime.class));
     }
 
-    private record Entry(long memberId, String memberCode, float[] embedding, String modelVersion) {}
+    private record Entry(long memberId, String memberCode, float[] embedding, String modelVersion, String boothPath) {}
 
     private record Seen(long memberId, String modelVersion) {}
 

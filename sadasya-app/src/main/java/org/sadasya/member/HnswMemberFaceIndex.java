@@ -172,6 +172,15 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
 
     @Override
     public List<FaceMatch> nearest(String queryModel, float[] embedding, int k) {
+        return search(queryModel, embedding, k, ScopeFilter.all());
+    }
+
+    @Override
+    public List<FaceMatch> nearestWithin(String queryModel, float[] embedding, int k, String unitPath) {
+        return search(queryModel, embedding, k, ScopeFilter.within(scope(unitPath, -1)));
+    }
+
+    private List<FaceMatch> search(String queryModel, float[] embedding, int k, ScopeFilter filter) {
         if (!modelVersion.equals(queryModel)) {
             return List.of(); // another model's embedding: nothing comparable
         }
@@ -183,7 +192,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
             if (i == null || embedding.length != i.dimension() || !searchable(embedding)) {
                 return List.of(); // no faces yet, or another model's embedding: nothing comparable
             }
-            found = i.search(embedding, k, ScopeFilter.all());
+            found = i.search(embedding, k, filter);
         } finally {
             swap.readLock().unlock();
         }

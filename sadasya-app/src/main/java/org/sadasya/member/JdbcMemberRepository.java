@@ -62,6 +62,12 @@ public final class JdbcMemberRepository implements MemberRepository {
         return new MemberRef(id, code);
     }
 
+    /** A booth's org-unit path ({@code /1/4/9/12/}), or null. */
+    public String boothPath(long boothId) {
+        return jdbc.sql("SELECT path FROM org_unit WHERE id = ?").params(boothId).query(String.class).optional()
+                .orElse(null);
+    }
+
     /** Serialises member issuing (call inside the deciding transaction; held until it ends). */
     public void lockIssuing() {
         jdbc.sql("SELECT id FROM member_issue_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();

@@ -64,6 +64,11 @@ public final class MemberFaceIndexes implements MemberFaceIndex, AutoCloseable {
         return of(modelVersion).nearest(modelVersion, embedding, k);
     }
 
+    @Override
+    public List<FaceMatch> nearestWithin(String modelVersion, float[] embedding, int k, String unitPath) {
+        return of(modelVersion).nearestWithin(modelVersion, embedding, k, unitPath);
+    }
+
     /** Rebuilds the index of every model that has member faces ({@code sadasya index rebuild}). */
     public static List<HnswMemberFaceIndex.Rebuilt> rebuildAll(JdbcClient jdbc, Path dir, HnswOptions options) {
         deleteSingleModelLayout(dir);

@@ -88,7 +88,8 @@ public final class DecideEnrollment {
         }
         results.add(liveness.evaluate(faces.counted(), analysis, challengeReading(c, ticket, analysis, faces.counted())));
         if (memberFace != null) {
-            results.add(duplicateFace(analysis.modelVersion(), memberFace, threshold));
+            results.add(duplicateFace(analysis.modelVersion(), memberFace.embedding(), threshold,
+                    DuplicateTiers.localUnitOf(c.boothPath())));
         }
         results.add(details(c));
         results.add(fieldPresence(c));
@@ -117,11 +118,11 @@ public final class DecideEnrollment {
      * member enrolled by another verifier since {@link #decide} turns the decision into a
      * DUPLICATE_FACE rejection (or review, within the margin).
      */
-    public Decision recheckDuplicate(Decision d) {
+    public Decision recheckDuplicate(Decision d, String boothPath) {
         if (d.verdict() != Verdict.ACCEPTED) {
             return d;
         }
-        return lastDuplicateCheck(d.modelVersion(), d.memberEmbedding(), 1, m -> true)
+        return lastDuplicateCheck(d.modelVersion(), d.memberEmbedding(), boothPath, 1, m -> true)
                 .map(found -> withDuplicate(d, found)).orElse(d);
     }
 
@@ -130,14 +131,33 @@ public final class DecideEnrollment {
      * {@code counts} (call with member issuing locked), when it is similar enough to doubt: empty when
      * no such member looks alike.
      */
-    public Optional<RuleResult> lastDuplicateCheck(String modelVersion, float[] embedding, int k,
+    public Optional<RuleResult> lastDuplicateCheck(String modelVersion, float[] embedding, String boothPath, int k,
             java.util.function.Predicate<FaceMatch> counts) {
-        double threshold = analyzer.matchThreshold(modelVersion);
-        return faceIndex.nearest(modelVersion, embedding, k).stream()
-                .filter(m -> m.similarity() >= threshold - policy.duplicateReviewMargin())
+        DuplicateTiers tiers = tiers(modelVersion, analyzer.matchThreshold(modelVersion));
+        String local = DuplicateTiers.localUnitOf(boothPath);
+        Optional<RuleResult> state = faceIndex.nearest(modelVersion, embedding, k).stream()
+                .filter(m -> m.similarity() >= tiers.stateReview())
                 .filter(counts)
                 .findFirst()
-                .map(m -> duplicateOutcome(m, threshold));
+                .map(m -> duplicateOutcome(m, null, tiers, local));
+        Optional<RuleResult> nearby = local == null || !tiers.hasLocalTier() ? Optional.empty()
+                : faceIndex.nearestWithin(modelVersion, embedding, k, local).stream()
+                        .filter(m -> m.similarity() >= tiers.localReview())
+                        .filter(counts)
+                        .findFirst()
+                        .map(m -> duplicateOutcome(null, m, tiers, local));
+        return worse(state, nearby);
+    }
+
+    private static Optional<RuleResult> worse(Optional<RuleResult> a, Optional<RuleResult> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isPresent() ? a : b;
+        }
+        return a.get().outcome().compareTo(b.get().outcome()) >= 0 ? a : b;
+    }
+
+    private DuplicateTiers tiers(String modelVersion, double match) {
+        return DuplicateTiers.of(modelVersion, match, policy.duplicateReviewMargin());
     }
 
     /** {@code d} with its DUPLICATE_FACE outcome replaced by {@code found}, the verdict combined again. */
@@ -233,28 +253,48 @@ public final class DecideEnrollment {
                 analyzer.challenge(analysis, c.burst(), c.challenge().timing(), indices));
     }
 
-    private RuleResult duplicateFace(String modelVersion, FaceObservation member, double threshold) {
-        List<FaceMatch> nearest = faceIndex.nearest(modelVersion, member.embedding(), 1);
-        if (nearest.isEmpty()) {
-            return RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike", Map.of("threshold", round(threshold)));
+    /**
+     * The member's face against the state's members at the state-wide thresholds and against the
+     * sector's at the local ones (DuplicateTiers); the graver finding wins.
+     */
+    private RuleResult duplicateFace(String modelVersion, float[] member, double match, String localUnit) {
+        DuplicateTiers tiers = tiers(modelVersion, match);
+        List<FaceMatch> state = faceIndex.nearest(modelVersion, member, 1);
+        List<FaceMatch> nearby = localUnit == null || !tiers.hasLocalTier() ? List.of()
+                : faceIndex.nearestWithin(modelVersion, member, 1, localUnit);
+        if (state.isEmpty() && nearby.isEmpty()) {
+            return RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike",
+                    Map.of("threshold", round(tiers.stateReject())));
         }
-        return duplicateOutcome(nearest.get(0), threshold);
+        return duplicateOutcome(state.isEmpty() ? null : state.get(0), nearby.isEmpty() ? null : nearby.get(0),
+                tiers, localUnit);
     }
 
-    private RuleResult duplicateOutcome(FaceMatch m, double threshold) {
+    /** The finding of the nearest member state-wide and the nearest in the sector (either may be null). */
+    private static RuleResult duplicateOutcome(FaceMatch state, FaceMatch nearby, DuplicateTiers tiers, String localUnit) {
+        Outcome byState = state == null ? Outcome.PASS : outcome(state.similarity(), tiers.stateReview(), tiers.stateReject());
+        Outcome byNearby = nearby == null || localUnit == null ? Outcome.PASS
+                : outcome(nearby.similarity(), tiers.localReview(), tiers.localReject());
+        boolean local = byNearby.compareTo(byState) > 0;
+        FaceMatch m = local ? nearby : state != null ? state : nearby;
+        Outcome o = local ? byNearby : byState;
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("similarity", round(m.similarity()));
-        ev.put("threshold", round(threshold));
-        if (m.similarity() >= threshold - policy.duplicateReviewMargin()) {
+        ev.put("threshold", round(local ? tiers.localReject() : tiers.stateReject()));
+        ev.put("reviewFrom", round(local ? tiers.localReview() : tiers.stateReview()));
+        ev.put("searched", local ? "sector" : "state");
+        if (o != Outcome.PASS) {
             ev.put("matchedMemberId", m.memberCode());
         }
-        if (m.similarity() >= threshold) {
-            return RuleResult.reject(DUPLICATE_FACE, "already enrolled as member " + m.memberCode(), ev);
-        }
-        if (m.similarity() >= threshold - policy.duplicateReviewMargin()) {
-            return RuleResult.review(DUPLICATE_FACE, "looks like member " + m.memberCode(), ev);
-        }
-        return RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike", ev);
+        return switch (o) {
+            case REJECT -> RuleResult.reject(DUPLICATE_FACE, "already enrolled as member " + m.memberCode(), ev);
+            case REVIEW -> RuleResult.review(DUPLICATE_FACE, "looks like member " + m.memberCode(), ev);
+            case PASS -> RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike", ev);
+        };
+    }
+
+    private static Outcome outcome(double similarity, double review, double reject) {
+        return similarity >= reject ? Outcome.REJECT : similarity >= review ? Outcome.REVIEW : Outcome.PASS;
     }
 
     private RuleResult details(EnrollmentCase c) {

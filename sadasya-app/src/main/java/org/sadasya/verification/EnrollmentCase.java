@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param epic              the member's voter id (EPIC)
  * @param mobile            the member's mobile number (10 digits)
  * @param challenge         the challenge the burst followed, or null for a capture without a ticket
+ * @param boothPath         the member's booth as an org-unit path ({@code /1/4/9/12/}), or null when not known
  */
 public record EnrollmentCase(
         String submissionId,
@@ -36,7 +37,8 @@ public record EnrollmentCase(
         Instant receivedAt,
         String epic,
         String mobile,
-        CaptureChallenge challenge) {
+        CaptureChallenge challenge,
+        String boothPath) {
 
     public EnrollmentCase {
         Objects.requireNonNull(submissionId, "submissionId");

@@ -96,7 +96,7 @@ public final class IssueMember {
             throw new StaleFaceModel(modelVersion);
         }
         Optional<RuleResult> duplicate = embedding == null ? Optional.empty()
-                : decide.lastDuplicateCheck(modelVersion, embedding, k, counts);
+                : decide.lastDuplicateCheck(modelVersion, embedding, members.boothPath(member.boothId()), k, counts);
         if (duplicate.isPresent()) {
             return new Duplicate(duplicate.get());
         }

@@ -15,6 +15,12 @@ public interface MemberFaceIndex {
      */
     List<FaceMatch> nearest(String modelVersion, float[] embedding, int k);
 
+    /**
+     * As {@link #nearest}, among the members whose booth lies within the org unit at {@code unitPath}
+     * (materialised path, {@code /1/4/9/}).
+     */
+    List<FaceMatch> nearestWithin(String modelVersion, float[] embedding, int k, String unitPath);
+
     /** @param similarity cosine similarity, −1..1 */
     record FaceMatch(long memberId, String memberCode, double similarity) {}
 }

@@ -181,7 +181,7 @@ public final class VerifyEnrollment {
         return new EnrollmentCase(e.submissionId(), e.workerId(), photo, burst, workerFaces.references(e.workerId()),
                 boothPoint, booth.radiusMeters() == null ? 0 : booth.radiusMeters(), position, data.accuracyMeters(),
                 data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile(),
-                challengeOf(data.challenge()));
+                challengeOf(data.challenge()), e.boothPath());
     }
 
     /** The stored challenge, validated at intake, as the rules see it. */

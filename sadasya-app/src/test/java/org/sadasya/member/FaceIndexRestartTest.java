@@ -59,7 +59,7 @@ class FaceIndexRestartTest {
         long boothId;
         String first;
         try (ConfigurableApplicationContext app = start()) {
-            assertThat(app.getBean(MemberFaceIndex.class)).as("the default").isInstanceOf(HnswMemberFaceIndex.class);
+            assertThat(app.getBean(MemberFaceIndex.class)).as("the default").isInstanceOf(MemberFaceIndexes.class);
             boothId = seed(app);
             Api worker = new Api(port(app)).login("9812300000", "worker-pw");
             JsonNode accepted = enrol(worker, boothId, "W1,M7", "ABC0000007");
@@ -71,7 +71,7 @@ class FaceIndexRestartTest {
         MemberRef whileStopped = issueDirectly(boothId, face("M8"), "ABC0000008");
 
         try (ConfigurableApplicationContext app = start()) {
-            HnswMemberFaceIndex index = (HnswMemberFaceIndex) app.getBean(MemberFaceIndex.class);
+            HnswMemberFaceIndex index = ((MemberFaceIndexes) app.getBean(MemberFaceIndex.class)).of(SCRIPTED_MODEL);
             assertThat(index.opening()).as("opened and caught up on start, before any search, not rebuilt")
                     .isEqualTo(new HnswMemberFaceIndex.Opening(false, 1, 2));
             assertThat(index.size()).isEqualTo(2);
@@ -82,7 +82,7 @@ class FaceIndexRestartTest {
 
         deleteTree(dataDir.resolve("index"));
         try (ConfigurableApplicationContext app = start()) {
-            HnswMemberFaceIndex index = (HnswMemberFaceIndex) app.getBean(MemberFaceIndex.class);
+            HnswMemberFaceIndex index = ((MemberFaceIndexes) app.getBean(MemberFaceIndex.class)).of(SCRIPTED_MODEL);
             assertThat(index.opening().rebuilt()).isTrue();
             assertThat(index.size()).as("rebuilt from the database").isEqualTo(2);
             Api worker = new Api(port(app)).login("9812300000", "worker-pw");
@@ -101,7 +101,7 @@ class FaceIndexRestartTest {
         OrgUnit booth = units.insert(state, OrgLevel.BOOTH, "MP-B1", "Booth 1", null, 23.26, 77.4127, 200.0);
         long worker = users.insert("9812300000", passwords.encode("worker-pw"), Role.WORKER, "W", "9812300000",
                 booth.id());
-        app.getBean(WorkerFaceRepository.class).insert(worker, face("W1"), "scripted", "0".repeat(32), 0.9, 0.1);
+        app.getBean(WorkerFaceRepository.class).insert(worker, face("W1"), ScriptedFaceAnalyzer.MODEL, "0".repeat(32), 0.9, 0.1);
         return booth.id();
     }
 

@@ -29,6 +29,9 @@ import org.sadasya.verification.FaceAnalyzer;
  */
 public final class ScriptedFaceAnalyzer implements FaceAnalyzer {
 
+    /** The model version of its analyses: worker references meant for it carry it too. */
+    public static final String MODEL = "scripted-test-double";
+
     public static final int DIMENSIONS = 64;
 
     public static byte[] photo(String script) {
@@ -58,7 +61,7 @@ public final class ScriptedFaceAnalyzer implements FaceAnalyzer {
                         new LivenessScore(1 - spoof, 1 - spoof, spoof, verdict)));
             }
         }
-        return new ImageAnalysis(1280, 960, faces, "scripted-test-double");
+        return new ImageAnalysis(1280, 960, faces, MODEL);
     }
 
     /** A burst frame carrying a challenge script; {@code seq} makes each frame of a burst its own image. */

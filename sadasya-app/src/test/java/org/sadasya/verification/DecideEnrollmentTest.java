@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.sadasya.face.FaceBox;
+import org.sadasya.face.model.EmbeddingModel;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.ImageLiveness;
@@ -58,6 +59,9 @@ class DecideEnrollmentTest {
     final List<Instant[]> redeemed = new ArrayList<>();
     List<FaceChallengeVerdict> burstVerdicts = List.of(FaceChallengeVerdict.FOLLOWED);
     final List<List<Integer>> askedFaces = new ArrayList<>();
+    /** The nearest members within the booth's sector, and which units were searched. */
+    final List<FaceMatch> sectorFaces = new ArrayList<>();
+    final List<String> searchedUnits = new ArrayList<>();
 
     final DecideEnrollment decide = decider(VerificationPolicy.defaults());
 
@@ -94,9 +98,18 @@ class DecideEnrollmentTest {
                     return THRESHOLD;
                 }
             },
-            (model, embedding, k) -> enrolledFaces.stream()
-                    .map(m -> new FaceMatch(m.memberId(), m.memberCode(), m.similarity()))
-                    .limit(k).toList(),
+            new MemberFaceIndex() {
+                @Override
+                public List<FaceMatch> nearest(String model, float[] embedding, int k) {
+                    return enrolledFaces.stream().limit(k).toList();
+                }
+
+                @Override
+                public List<FaceMatch> nearestWithin(String model, float[] embedding, int k, String unitPath) {
+                    searchedUnits.add(unitPath);
+                    return sectorFaces.stream().limit(k).toList();
+                }
+            },
             new MemberRepository() {
                 @Override
                 public Optional<MemberRef> findByEpic(String epic) {
@@ -157,13 +170,13 @@ class DecideEnrollmentTest {
     static EnrollmentCase enrolment(GeoPoint position, Double accuracy) {
         return new EnrollmentCase("sub-1", 11, new byte[] {1}, List.of(new byte[] {2}, new byte[] {3}, new byte[] {4}),
                 WorkerReferences.of("test-models", List.of(WORKER)), BOOTH, 200, position, accuracy, NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678",
-                CHALLENGE);
+                CHALLENGE, "/1/2/");
     }
 
     static EnrollmentCase with(EnrollmentCase c, WorkerReferences references, List<byte[]> burst, CaptureChallenge ch) {
         return new EnrollmentCase(c.submissionId(), c.workerId(), c.photo(), burst, references, c.booth(),
                 c.boothRadiusMeters(), c.position(), c.accuracyMeters(), c.claimedCapture(), c.receivedAt(), c.epic(),
-                c.mobile(), ch);
+                c.mobile(), ch, c.boothPath());
     }
 
     /** The same capture without a ticket (the app's offline fallback): no challenge, no burst. */
@@ -336,11 +349,73 @@ class DecideEnrollmentTest {
         assertThat(accepted.verdict()).isEqualTo(Verdict.ACCEPTED);
         enrolledFaces.add(new FaceMatch(9, "MP-0000009", 0.97)); // committed by the other verifier
 
-        Decision rechecked = decide.recheckDuplicate(accepted);
+        Decision rechecked = decide.recheckDuplicate(accepted, "/1/2/");
 
         assertThat(rechecked.verdict()).isEqualTo(Verdict.REJECTED);
         assertThat(reason(rechecked, ReasonCode.DUPLICATE_FACE).evidence()).containsEntry("matchedMemberId", "MP-0000009");
         assertThat(rechecked.reasons()).hasSameSizeAs(accepted.reasons());
+    }
+
+    /** A MobileFaceNet reading: its tiers (DuplicateTiers.MOBILEFACENET) apply, not the match threshold. */
+    static ImageAnalysis mobileFaceNetPhoto() {
+        return new ImageAnalysis(1280, 960, List.of(face(WORKER, 100, 200, LivenessVerdict.LIVE),
+                face(MEMBER, 500, 180, LivenessVerdict.LIVE)), EmbeddingModel.MOBILEFACENET.version());
+    }
+
+    static EnrollmentCase mobileFaceNetEnrolment() {
+        EnrollmentCase c = enrolment();
+        return with(c, WorkerReferences.of(EmbeddingModel.MOBILEFACENET.version(), List.of(WORKER)), c.burst(),
+                c.challenge());
+    }
+
+    @Test
+    void tiered_aLookAlikeInTheSector_isJudgedAtTheLocalThresholds_andOnlyTheSectorIsSearchedLocally() {
+        analysis = mobileFaceNetPhoto();
+        DuplicateTiers t = DuplicateTiers.MOBILEFACENET;
+        FaceMatch neighbour = new FaceMatch(7, "MP-0000007", t.localReject() + 0.01); // below any state-wide point
+        enrolledFaces.add(neighbour);
+        sectorFaces.add(neighbour);
+
+        RuleResult r = reason(decide.decide(mobileFaceNetEnrolment()), ReasonCode.DUPLICATE_FACE);
+
+        assertThat(r.outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(r.evidence()).containsEntry("searched", "sector").containsEntry("matchedMemberId", "MP-0000007");
+        assertThat(searchedUnits).as("the booth /1/2/'s parent").containsExactly("/1/");
+    }
+
+    @Test
+    void tiered_theSameSimilarityFarAway_passes_andAPlausibleLocalOneGoesToReview() {
+        analysis = mobileFaceNetPhoto();
+        DuplicateTiers t = DuplicateTiers.MOBILEFACENET;
+        enrolledFaces.add(new FaceMatch(8, "MP-0000008", t.localReject() + 0.01)); // another district
+        Decision far = decide.decide(mobileFaceNetEnrolment());
+        assertThat(reason(far, ReasonCode.DUPLICATE_FACE).outcome()).isEqualTo(Outcome.PASS);
+
+        sectorFaces.add(new FaceMatch(9, "MP-0000009", t.localReview() + 0.01));
+        RuleResult near = reason(decide.decide(mobileFaceNetEnrolment()), ReasonCode.DUPLICATE_FACE);
+        assertThat(near.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(near.evidence()).containsEntry("matchedMemberId", "MP-0000009").containsEntry("searched", "sector");
+    }
+
+    @Test
+    void tiered_aCloseMatchElsewhereInTheState_goesToReview_andOnlyTheSameFaceRejectsStateWide() {
+        analysis = mobileFaceNetPhoto();
+        enrolledFaces.add(new FaceMatch(10, "MP-0000010", DuplicateTiers.MOBILEFACENET.stateReview() + 0.01));
+        RuleResult close = reason(decide.decide(mobileFaceNetEnrolment()), ReasonCode.DUPLICATE_FACE);
+        assertThat(close.outcome()).isEqualTo(Outcome.REVIEW);
+        assertThat(close.evidence()).containsEntry("searched", "state").containsEntry("matchedMemberId", "MP-0000010");
+
+        enrolledFaces.add(0, new FaceMatch(11, "MP-0000011", 1.0));
+        RuleResult same = reason(decide.decide(mobileFaceNetEnrolment()), ReasonCode.DUPLICATE_FACE);
+        assertThat(same.outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(same.evidence()).containsEntry("matchedMemberId", "MP-0000011");
+    }
+
+    @Test
+    void localUnit_isTheBoothsParent() {
+        assertThat(DuplicateTiers.localUnitOf("/1/4/9/12/")).isEqualTo("/1/4/9/");
+        assertThat(DuplicateTiers.localUnitOf("/1/")).isNull();
+        assertThat(DuplicateTiers.localUnitOf(null)).isNull();
     }
 
     @Test

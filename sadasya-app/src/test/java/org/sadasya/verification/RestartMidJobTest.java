@@ -64,7 +64,7 @@ class RestartMidJobTest {
                     booth.id());
             float[] ref = new float[ScriptedFaceAnalyzer.DIMENSIONS];
             ref[1] = 1;
-            first.getBean(WorkerFaceRepository.class).insert(worker, ref, "scripted", "0".repeat(32), 0.9, 0.1);
+            first.getBean(WorkerFaceRepository.class).insert(worker, ref, ScriptedFaceAnalyzer.MODEL, "0".repeat(32), 0.9, 0.1);
 
             Api api = new Api(port(first)).login("9812300000", "worker-pw");
             Api.Response r = api.multipart("/api/v1/enrollments", Api.enrolment(ScriptedFaceAnalyzer.photo("W1,M9"),

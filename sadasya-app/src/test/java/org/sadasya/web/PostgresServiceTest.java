@@ -104,7 +104,7 @@ class PostgresServiceTest {
                     ctx.getBean(PasswordEncoder.class).encode("worker-pw"), Role.WORKER, "W", "9812300000", booth.id());
             float[] ref = new float[ScriptedFaceAnalyzer.DIMENSIONS];
             ref[1] = 1;
-            ctx.getBean(WorkerFaceRepository.class).insert(worker, ref, "scripted", "0".repeat(32), 0.9, 0.1);
+            ctx.getBean(WorkerFaceRepository.class).insert(worker, ref, ScriptedFaceAnalyzer.MODEL, "0".repeat(32), 0.9, 0.1);
 
             Api api = new Api(((WebServerApplicationContext) ctx).getWebServer().getPort()).login("9812300000", "worker-pw");
             var ticket = Challenges.ticket(api);

@@ -171,7 +171,7 @@ public final class EvaluateIdentities {
             List<IdentityPhoto> in = photos.stream().filter(row.getValue()).toList();
             long noFace = in.stream().filter(p -> embeddings.get(p.key()) == null || embeddings.get(p.key()).length == 0).count();
             ScoredPhotos scored = all.subset(row.getValue());
-            boolean withBudget = row.getKey().equals("pooled") || row.getKey().equals("held back");
+            boolean withBudget = row.getKey().equals("pooled") || row.getKey().startsWith("dev") || row.getKey().equals("held back");
             VerificationAtLowFar.Result r = VerificationAtLowFar.measure(scored, FARS, withBudget ? budget : new double[0], threads, 7);
             ObjectNode line = JSON.createObjectNode();
             line.put("embedder", embedder).put("set", row.getKey()).put("photos", in.size()).put("noFace", noFace)
