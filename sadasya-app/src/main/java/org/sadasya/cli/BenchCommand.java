@@ -89,6 +89,14 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--shared", description = "The shared data folder (default: -Dsadasya.shared or ../shared).")
         Path shared;
 
+        @Option(names = "--sample", description = "Fit the generated faces on this embedding sample instead of faceres's"
+                + " (sadasya-bench/evaluate-identities.sh --sample-out); --dim at most its dimension.")
+        Path sample;
+
+        @Option(names = "--real-directions", defaultValue = "30",
+                description = "Measured principal directions the generator keeps (the rest follow a fitted power law).")
+        int realDirections;
+
         @Override
         public Integer call() {
             List<String> args = new ArrayList<>(List.of("--size", size, "--dim", Integer.toString(dim), "--queries", Integer.toString(queries),
@@ -109,6 +117,9 @@ public final class BenchCommand implements Runnable {
             }
             if (shared != null) {
                 args.addAll(List.of("--shared", shared.toString()));
+            }
+            if (sample != null) {
+                args.addAll(List.of("--sample", sample.toString(), "--real-directions", Integer.toString(realDirections)));
             }
             IndexBenchmark.Options options;
             try {

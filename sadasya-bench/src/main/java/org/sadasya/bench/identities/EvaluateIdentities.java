@@ -29,6 +29,7 @@ import org.sadasya.face.image.RgbImage;
  *
  * <pre>
  * sadasya-bench/evaluate-identities.sh --models DIR [--embedders a,b] [--threads 2] [--limit N]
+ *     [--sample-out FILE [--sample-people 200]]   (two photos each of that many dev people, first embedder)
  * </pre>
  *
  * The face of a photo is its largest face in the default mode; a photo with no face is counted
@@ -72,6 +73,11 @@ public final class EvaluateIdentities {
                             .put("threads", threads).put("msPerFace", round(EMBED_NANOS.get(e.name()).sum() / 1e6 / calls.sum()));
                     System.out.println(JSON.writeValueAsString(t));
                 }
+            }
+            if (opt.containsKey("sample-out")) { // the first embedder's, for fitting the index benchmark
+                String first = embedders.get(0).name();
+                EmbeddingSample.write(Path.of(opt.get("sample-out")), first, photos, caches.get(first),
+                        Integer.parseInt(opt.getOrDefault("sample-people", "200")));
             }
             for (Embedder e : embedders) {
                 report(e.name(), photos, caches.get(e.name()), threads, budget);

@@ -77,6 +77,32 @@ public final class FaceresData {
         }
     }
 
+    /**
+     * Another model's sample instead of faceres's: {@code {"embeddings": {name: [floats]}, "pairs":
+     * [[nameA, nameB, same], …]}} (e.g. sadasya-bench's {@code --sample-out}).
+     */
+    public static FaceresData read(Path sample) {
+        try {
+            JsonNode root = new ObjectMapper().readTree(sample.toFile());
+            Map<String, float[]> primary = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("embeddings").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                float[] v = new float[e.getValue().size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) e.getValue().get(i).asDouble();
+                }
+                primary.put(e.getKey(), v);
+            }
+            List<LabelledPair> pairs = new ArrayList<>();
+            for (JsonNode p : root.get("pairs")) {
+                pairs.add(new LabelledPair(p.get(0).asText(), p.get(1).asText(), p.get(2).asBoolean()));
+            }
+            return new FaceresData(primary, pairs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the embedding sample " + sample, e);
+        }
+    }
+
     private static int indexOf(String[] header, String name) {
         for (int i = 0; i < header.length; i++) {
             if (header[i].strip().equals(name)) {

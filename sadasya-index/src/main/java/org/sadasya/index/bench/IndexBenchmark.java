@@ -55,10 +55,19 @@ public final class IndexBenchmark {
             HnswOptions hnsw,
             long seed,
             Path shared,
-            boolean grow) {
+            boolean grow,
+            Path sample,
+            int realDirections) {
 
         public Options(int size, int dimension, int queries, int k, Path dir, boolean keep, boolean reuse, HnswOptions hnsw, long seed, Path shared) {
-            this(size, dimension, queries, k, dir, keep, reuse, hnsw, seed, shared, false);
+            this(size, dimension, queries, k, dir, keep, reuse, hnsw, seed, shared, false, null, SyntheticFaces.REAL_DIRECTIONS);
+        }
+
+        /** The generated faces: fitted on faceres's golden sample, or on {@link #sample} (another model's). */
+        SyntheticFaces generator() {
+            FaceresData data = sample != null ? FaceresData.read(sample)
+                    : FaceresData.load(FaceresData.locateShared(shared == null ? null : shared.toString()));
+            return SyntheticFaces.fit(data, seed, realDirections);
         }
     }
 
@@ -101,7 +110,7 @@ public final class IndexBenchmark {
         System.out.println(run(parse(args)).toJson());
     }
 
-    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse [--grow]] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--rerank-depth D] [--segments S] [--search-threads T] [--projection K [--projection-training T]] [--seed S] [--shared DIR]}. */
+    /** Parses {@code --size N [--dim D] [--queries Q] [--dir PATH] [--keep] [--reuse [--grow]] [--format int8|int4|float32] [--m M] [--ef-construction E] [--candidates C] [--ram-buffer-mb MB] [--rerank-readers R] [--rerank-depth D] [--segments S] [--search-threads T] [--projection K [--projection-training T]] [--seed S] [--shared DIR] [--sample FILE [--real-directions K]]}: {@code --sample} fits the generated faces on another model's embeddings. */
     public static Options parse(String[] args) {
         Map<String, String> a = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -139,14 +148,19 @@ public final class IndexBenchmark {
                 h,
                 Long.parseLong(a.getOrDefault("--seed", "42")),
                 a.containsKey("--shared") ? Path.of(a.get("--shared")) : null,
-                a.containsKey("--grow"));
+                a.containsKey("--grow"),
+                a.containsKey("--sample") ? Path.of(a.get("--sample")) : null,
+                Integer.parseInt(a.getOrDefault("--real-directions", Integer.toString(SyntheticFaces.REAL_DIRECTIONS))));
     }
 
     public static Result run(Options o) {
         if (o.size() < 1 || o.queries() < 2 || o.dimension() < 2 || o.dimension() > 1024) {
             throw new IllegalArgumentException("need size ≥ 1, queries ≥ 2, dim 2..1024");
         }
-        SyntheticFaces gen = SyntheticFaces.fit(FaceresData.load(FaceresData.locateShared(o.shared() == null ? null : o.shared().toString())), o.seed());
+        SyntheticFaces gen = o.generator();
+        if (o.dimension() > gen.dimension()) {
+            throw new IllegalArgumentException("dim " + o.dimension() + " is more than the fitted faces have (" + gen.dimension() + ")");
+        }
         Path dir = o.dir();
         boolean temporary = dir == null;
         try {

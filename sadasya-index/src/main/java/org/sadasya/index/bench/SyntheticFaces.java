@@ -66,6 +66,14 @@ public final class SyntheticFaces {
 
     /** Fits the model on the real data (see the class comment). */
     public static SyntheticFaces fit(FaceresData data, long seed) {
+        return fit(data, seed, REAL_DIRECTIONS);
+    }
+
+    /**
+     * The same, keeping {@code realDirections} measured directions (at most the sample's rank − 1):
+     * a larger sample of a smaller embedding resolves more of its spectrum.
+     */
+    public static SyntheticFaces fit(FaceresData data, long seed, int realDirections) {
         List<float[]> real = new ArrayList<>();
         for (float[] v : data.primaryEmbeddings().values()) {
             real.add(Vectors.normalized(v));
@@ -84,7 +92,7 @@ public final class SyntheticFaces {
                 sumSq += l * l;
             }
         }
-        int k = Math.min(REAL_DIRECTIONS, n - 2);
+        int k = Math.min(Math.min(realDirections, n - 2), d - 1);
         double[][] directions = new double[k][];
         for (int j = 0; j < k; j++) {
             directions[j] = pca.direction(j);

@@ -30,6 +30,37 @@ class SyntheticFacesTest {
         assertThat(data.pairs().stream().filter(FaceresData.LabelledPair::same).count()).isEqualTo(38);
     }
 
+    /**
+     * Another model's sample file (as sadasya-bench writes it): a generator fitted on 400 vectors of
+     * 64 dimensions, two per identity, has their dimension and recovers their within-identity share.
+     */
+    @Test
+    void aSampleOfAnotherModel_fitsAGeneratorOfItsDimension_withItsWithinIdentityShare(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = json.createObjectNode();
+        var embeddings = root.putObject("embeddings");
+        var pairs = root.putArray("pairs");
+        for (int id = 0; id < 200; id++) {
+            for (int capture = 0; capture < 2; capture++) {
+                var v = embeddings.putArray(id + "-" + capture);
+                for (float x : gen.projected(1_000_000L + id, capture, 64)) {
+                    v.add(x);
+                }
+            }
+            pairs.addArray().add(id + "-0").add(id + "-1").add(true);
+        }
+        java.nio.file.Path file = dir.resolve("sample.json");
+        json.writeValue(file.toFile(), root);
+
+        SyntheticFaces fitted = SyntheticFaces.fit(FaceresData.read(file), 7, 32);
+
+        assertThat(fitted.dimension()).isEqualTo(64);
+        assertThat(fitted.vector(1, 0)).hasSize(64);
+        // the projected coordinates keep the model's share; the sample's normalisation moves it a little
+        assertThat(fitted.withinShare()).isCloseTo(gen.withinShare(), Offset.offset(0.08));
+    }
+
     @Test
     void generation_isDeterministic() {
         assertThat(gen.vector(12345, 1)).containsExactly(SyntheticFaces.fit(data, 42).vector(12345, 1));
