@@ -27,6 +27,7 @@ import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.member.MemberFaceIndexes;
 import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.reembed.FaceCoverage;
+import org.sadasya.reembed.FaceModelSwitchRecord;
 import org.sadasya.reembed.FaceModels;
 import org.sadasya.reembed.ModelSwitch;
 import org.sadasya.reembed.Reembedder;
@@ -192,7 +193,8 @@ public class ServiceConfiguration {
     @Bean
     @DependsOnDatabaseInitialization
     FaceModels faceModels(JdbcClient jdbc, SadasyaProperties props) {
-        return FaceModels.choose(props.faceEmbedding(), new FaceCoverage(jdbc));
+        return FaceModels.choose(props.faceEmbedding(), new FaceCoverage(jdbc),
+                new FaceModelSwitchRecord(jdbc).switchedTo());
     }
 
     /** The real face engine (tests that are not about faces declare a {@code @Primary} test double). */
@@ -212,7 +214,7 @@ public class ServiceConfiguration {
             JdbcMemberRepository members, TransactionTemplate tx, AuditLog audit) {
         return new ModelSwitch(models, reembedder, new FaceCoverage(jdbc),
                 index instanceof MemberFaceIndexes i ? Optional.of(i) : Optional.empty(), members, tx, audit,
-                Duration.ofSeconds(10));
+                new FaceModelSwitchRecord(jdbc), Duration.ofSeconds(10));
     }
 
     /**
@@ -257,8 +259,8 @@ public class ServiceConfiguration {
 
     @Bean
     IssueMember issueMember(JdbcMemberRepository members, DecideEnrollment decide, FaceModels models,
-            Reembedder reembedder) {
-        return new IssueMember(members, decide, models, reembedder::memberFace);
+            Reembedder reembedder, JdbcClient jdbc) {
+        return new IssueMember(members, decide, models, new FaceModelSwitchRecord(jdbc), reembedder::memberFace);
     }
 
     @Bean

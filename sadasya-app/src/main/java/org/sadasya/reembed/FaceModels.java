@@ -1,5 +1,6 @@
 package org.sadasya.reembed;
 
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sadasya.face.model.EmbeddingModel;
@@ -37,6 +38,23 @@ public final class FaceModels {
      * the target anyway (faces of unknown models cannot be compared by any engine here).
      */
     public static FaceModels choose(EmbeddingModel target, FaceCoverage coverage) {
+        return choose(target, coverage, Optional.empty());
+    }
+
+    /**
+     * The same, on a database where a node has switched member issuing to {@code switchedTo}: that
+     * model is served (every node issues with one model), and a different target is moved to from
+     * there, which switches every node in turn: configure them alike.
+     */
+    public static FaceModels choose(EmbeddingModel target, FaceCoverage coverage, Optional<String> switchedTo) {
+        Optional<EmbeddingModel> issuing = switchedTo.flatMap(EmbeddingModel::ofVersion);
+        if (issuing.isPresent()) {
+            if (issuing.get() != target) {
+                log.warn("face model: this database issues members with {}; serving with it, and moving the faces"
+                        + " to the configured {} (configure every node alike)", issuing.get().version(), target.version());
+            }
+            return new FaceModels(target, issuing.get());
+        }
         if (coverage.lacking(target.version()).none()) {
             return of(target);
         }
@@ -67,6 +85,20 @@ public final class FaceModels {
     /** Whether decisions made with {@code modelVersion} are out of date (the service switched away from it). */
     public boolean retired(String modelVersion) {
         return modelVersion != null && retired.contains(modelVersion);
+    }
+
+    /**
+     * Serves with {@code modelVersion}, which another node switched member issuing to (found with
+     * member issuing locked); the model served until now is retired.
+     */
+    public synchronized void adopt(String modelVersion) {
+        Optional<EmbeddingModel> m = EmbeddingModel.ofVersion(modelVersion);
+        if (m.isPresent() && m.get() != serving) {
+            log.info("face model: another node switched member issuing to {}; serving with it instead of {}",
+                    modelVersion, serving.version());
+            retired.add(serving.version());
+            serving = m.get();
+        }
     }
 
     /** Serves with the target from now on (call with member issuing locked, once nothing lacks it). */

@@ -31,13 +31,15 @@ public final class ModelSwitch implements SmartLifecycle {
     private final JdbcMemberRepository members;
     private final TransactionTemplate tx;
     private final AuditLog audit;
+    private final FaceModelSwitchRecord switchRecord;
     private final Duration every;
     private ScheduledExecutorService thread;
     private volatile boolean running;
 
     public ModelSwitch(FaceModels models, Reembedder reembedder, FaceCoverage coverage,
             Optional<MemberFaceIndexes> indexes, JdbcMemberRepository members, TransactionTemplate tx, AuditLog audit,
-            Duration every) {
+            FaceModelSwitchRecord switchRecord, Duration every) {
+        this.switchRecord = switchRecord;
         this.models = models;
         this.reembedder = reembedder;
         this.coverage = coverage;
@@ -83,6 +85,7 @@ public final class ModelSwitch implements SmartLifecycle {
                 return false; // a member issued with the old model since the pass: next pass
             }
             models.switchToTarget();
+            switchRecord.record(target, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
             audit.record("system:reembed", "FACE_MODEL_SWITCHED", "face_model", target,
                     Map.of("from", from, "gaveUp", coverage.lacking(target).failed()));
             return true;

@@ -5,6 +5,7 @@ import java.util.function.Predicate;
 import org.sadasya.face.model.EmbeddingModel;
 import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.member.JdbcMemberRepository.NewMember;
+import org.sadasya.reembed.FaceModelSwitchRecord;
 import org.sadasya.reembed.FaceModels;
 import org.sadasya.verification.MemberFaceIndex.FaceMatch;
 import org.sadasya.verification.MemberRepository.MemberRef;
@@ -54,13 +55,15 @@ public final class IssueMember {
     private final JdbcMemberRepository members;
     private final DecideEnrollment decide;
     private final FaceModels models;
+    private final FaceModelSwitchRecord switchRecord;
     private final MemberFaceDescriber describer;
 
     public IssueMember(JdbcMemberRepository members, DecideEnrollment decide, FaceModels models,
-            MemberFaceDescriber describer) {
+            FaceModelSwitchRecord switchRecord, MemberFaceDescriber describer) {
         this.members = members;
         this.decide = decide;
         this.models = models;
+        this.switchRecord = switchRecord;
         this.describer = describer;
     }
 
@@ -91,9 +94,15 @@ public final class IssueMember {
 
     private Result issue(NewMember member, float[] embedding, String modelVersion, int k, Predicate<FaceMatch> counts) {
         members.lockIssuing();
-        if (embedding != null && models.retired(modelVersion)) {
-            // the index of that model no longer receives new members: its check would miss them
-            throw new StaleFaceModel(modelVersion);
+        if (embedding != null) {
+            Optional<String> issuing = switchRecord.switchedTo();
+            if (issuing.isPresent() && !issuing.get().equals(modelVersion)) {
+                models.adopt(issuing.get()); // another node switched: this one follows
+            }
+            if (models.retired(modelVersion)) {
+                // the index of that model no longer receives new members: its check would miss them
+                throw new StaleFaceModel(modelVersion);
+            }
         }
         Optional<RuleResult> duplicate = embedding == null ? Optional.empty()
                 : decide.lastDuplicateCheck(modelVersion, embedding, members.boothPath(member.boothId()), k, counts);

@@ -46,7 +46,8 @@ import org.sadasya.verification.MemberRepository.MemberRef;
  * recorded box, or for an enrolment without one by its stored faceres embedding), gives up on a
  * photo that is gone without holding back the others, resumes after an interruption without
  * writing anything twice, and the service's switch then serves MobileFaceNet's complete index and
- * refuses to issue a member from a decision made with the old model.
+ * refuses to issue a member from a decision made with the old model, on this node and on another
+ * that shares the database.
  */
 class ReembedTest {
 
@@ -145,8 +146,9 @@ class ReembedTest {
 
             try (MemberFaceIndexes indexes = MemberFaceIndexes.open(f.jdbc, dir.resolve("index"),
                     HnswOptions.defaults().withRamBufferMb(16), List.of(OLD.version()))) {
+                FaceModels otherNode = new FaceModels(NEW, OLD); // started before the switch, sharing the database
                 ModelSwitch change = new ModelSwitch(models, reembedder, coverage, Optional.of(indexes), f.members, f.tx,
-                        f.audit, Duration.ofSeconds(1));
+                        f.audit, new FaceModelSwitchRecord(f.jdbc), Duration.ofSeconds(1));
                 assertThat(change.step()).isTrue();
                 assertThat(models.serving()).isEqualTo(NEW);
                 assertThat(models.retired(OLD.version())).isTrue();
@@ -159,12 +161,25 @@ class ReembedTest {
                 assertThat(f.jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'FACE_MODEL_SWITCHED'")
                         .query(Long.class).single()).isEqualTo(1);
 
-                IssueMember issue = new IssueMember(f.members, null, models, (id, m) -> Optional.empty());
+                IssueMember issue = new IssueMember(f.members, null, models, new FaceModelSwitchRecord(f.jdbc),
+                        (id, m) -> Optional.empty());
                 long another = enrolment(f, seed, Submissions.fakeJpeg(99), 99);
                 float[] oldModelFace = faceres.analyze(biden.photo()).faces().get(0).embedding();
                 assertThatThrownBy(() -> f.tx.execute(s -> issue.issue(member(seed, another, 99), oldModelFace,
                         OLD.version())))
                         .isInstanceOf(IssueMember.StaleFaceModel.class);
+
+                // the other node learns of the switch at its next issue, under the same lock, and follows it
+                assertThat(new FaceModelSwitchRecord(f.jdbc).switchedTo()).contains(NEW.version());
+                IssueMember issueElsewhere = new IssueMember(f.members, null, otherNode, new FaceModelSwitchRecord(f.jdbc),
+                        (id, m) -> Optional.empty());
+                assertThatThrownBy(() -> f.tx.execute(s -> issueElsewhere.issue(member(seed, another, 99), oldModelFace,
+                        OLD.version())))
+                        .isInstanceOf(IssueMember.StaleFaceModel.class);
+                assertThat(otherNode.serving()).isEqualTo(NEW);
+                assertThat(FaceModels.choose(OLD, coverage, new FaceModelSwitchRecord(f.jdbc).switchedTo()).serving())
+                        .as("a node (re)started with the old setting serves what the database issues with")
+                        .isEqualTo(NEW);
             }
         }
     }

@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * A sample of one embedder's real embeddings for fitting the index benchmark's generated faces
  * ({@code SyntheticFaces} in sadasya-index, read by {@code FaceresData.read}): two photos each of
- * people that are not held back, in name order, with their same-person pairs. Written under target/
+ * people that are not held back, in name order, with their same-person pairs and one different-person
+ * pair per neighbouring two people. Written under target/
  * (research images' embeddings stay out of the repository).
  */
 final class EmbeddingSample {
@@ -35,6 +36,7 @@ final class EmbeddingSample {
         ObjectNode embeddings = root.putObject("embeddings");
         ArrayNode pairs = root.putArray("pairs");
         int taken = 0;
+        String previous = null;
         for (List<IdentityPhoto> own : byPerson.values()) {
             if (own.size() < 2 || taken == people) {
                 continue;
@@ -47,6 +49,10 @@ final class EmbeddingSample {
                 }
             }
             pairs.addArray().add(own.get(0).key()).add(own.get(1).key()).add(true);
+            if (previous != null) { // and one different-person pair with the person before
+                pairs.addArray().add(previous).add(own.get(0).key()).add(false);
+            }
+            previous = own.get(0).key();
             taken++;
         }
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -15,16 +15,21 @@ public final class GeneratorReport {
 
     public static void main(String[] args) {
         String shared = null;
+        String sample = null;
+        int realDirections = SyntheticFaces.REAL_DIRECTIONS;
         int n = 20_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--shared" -> shared = args[++i];
                 case "--pairs" -> n = Integer.parseInt(args[++i]);
+                case "--sample" -> sample = args[++i];
+                case "--real-directions" -> realDirections = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unexpected argument: " + args[i]);
             }
         }
-        FaceresData data = FaceresData.load(FaceresData.locateShared(shared));
-        SyntheticFaces gen = SyntheticFaces.fit(data, 42);
+        FaceresData data = sample != null ? FaceresData.read(java.nio.file.Path.of(sample))
+                : FaceresData.load(FaceresData.locateShared(shared));
+        SyntheticFaces gen = SyntheticFaces.fit(data, 42, realDirections);
         double[] genuine = new double[n];
         double[] impostor = new double[n];
         for (int i = 0; i < n; i++) {
@@ -39,7 +44,7 @@ public final class GeneratorReport {
                         + "\"genuineMedian\":{\"real\":%.3f,\"generated\":%.3f},\"genuineP05\":{\"real\":%.3f,\"generated\":%.3f},"
                         + "\"impostorMedian\":{\"real\":%.3f,\"generated\":%.3f},\"impostorMax\":{\"real\":%.3f,\"generatedP99_9\":%.3f},"
                         + "\"realPairs\":{\"genuine\":%d,\"impostor\":%d},\"generatedPairs\":%d}",
-                data.primaryEmbeddings().size(), gen.realParticipationRatio(), gen.participationRatio(), SyntheticFaces.REAL_DIRECTIONS,
+                data.primaryEmbeddings().size(), gen.realParticipationRatio(), gen.participationRatio(), realDirections,
                 gen.residualExponent(), gen.withinShare(), gen.dimensionsFor(0.90), gen.dimensionsFor(0.99), gen.smallestVariance(),
                 q(real.genuine(), 0.5), q(genuine, 0.5), q(real.genuine(), 0.05), q(genuine, 0.05),
                 q(real.impostor(), 0.5), q(impostor, 0.5), q(real.impostor(), 1.0), q(impostor, 0.999),
