@@ -50,8 +50,8 @@ public final class IndexCommand implements Runnable {
                 try {
                     rebuilt = MemberFaceIndexes.rebuildAll(jdbc, dir.resolve("index"),
                             SadasyaProperties.hnswOptions(ctx.getEnvironment().getProperty("sadasya.face-index-format"),
-                                    ctx.getEnvironment().getProperty("sadasya.face-index-m", Integer.class, 16),
-                                    ctx.getEnvironment().getProperty("sadasya.face-index-candidates", Integer.class, 200),
+                                    ctx.getEnvironment().getProperty("sadasya.face-index-m", Integer.class, 32),
+                                    ctx.getEnvironment().getProperty("sadasya.face-index-candidates", Integer.class, 250),
                                     ctx.getEnvironment().getProperty("sadasya.face-index-projection", Integer.class, 0)));
                 } catch (HnswMemberFaceIndex.InUseException e) {
                     throw new CliFailure("INDEX_IN_USE", e.getMessage());

@@ -40,7 +40,7 @@ class SadasyaPropertiesTest {
         assertThat(o.rerankDepth()).isEqualTo(50);
         assertThat(o.projectedDimensions()).isEqualTo(128);
         assertThat(o.maxConn()).isEqualTo(32);
-        assertThat(o.candidates()).isEqualTo(200);
+        assertThat(o.candidates()).as("the default, for 192-d faces").isEqualTo(250);
     }
 
     @Test
