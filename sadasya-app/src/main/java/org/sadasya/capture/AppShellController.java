@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The parts of the capture app that the server writes: the text catalogues (public: the login page
@@ -28,12 +29,17 @@ public class AppShellController {
 
     @GetMapping("/app/i18n/{lang}.json")
     @Operation(summary = "The capture app's texts in one language (hi, en) and the intake's format rules")
-    public AppCatalogue.Catalogue catalogue(@PathVariable String lang) {
+    public ResponseEntity<AppCatalogue.Catalogue> catalogue(@PathVariable String lang, WebRequest request) {
         AppCatalogue.Language language = AppCatalogue.Language.parse(lang);
         if (language == null) {
             throw ApiException.notFound("language");
         }
-        return catalogue.of(language);
+        // the shell's version covers the catalogues: revalidated like the shell's files, a 304 while unchanged
+        String etag = "\"" + shell.version() + "-" + language.name().toLowerCase(java.util.Locale.ROOT) + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache()).eTag(etag).body(catalogue.of(language));
     }
 
     @GetMapping(value = "/app/sw.js", produces = "text/javascript")

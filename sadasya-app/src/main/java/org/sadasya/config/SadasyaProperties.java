@@ -96,6 +96,7 @@ public record SadasyaProperties(
             @DefaultValue("0.05") double duplicateReviewMargin,
             @DefaultValue("3.0") double radiusReviewFactor,
             @DefaultValue("100") double maxAccuracyMeters,
+            @DefaultValue("2m") Duration maxFixGap,
             @DefaultValue("6") int reuseRejectDistance,
             @DefaultValue("12") int reuseReviewDistance,
             @DefaultValue("15m") Duration captureTolerance,
@@ -105,7 +106,7 @@ public record SadasyaProperties(
 
         VerificationPolicy policy(boolean requireChallenge) {
             return new VerificationPolicy(minDetectionScore, minFaceSizePixels, thirdFaceAreaRatio,
-                    duplicateReviewMargin, radiusReviewFactor, maxAccuracyMeters, reuseRejectDistance,
+                    duplicateReviewMargin, radiusReviewFactor, maxAccuracyMeters, maxFixGap, reuseRejectDistance,
                     reuseReviewDistance, captureTolerance, captureReviewWindow, exifZone,
                     mobileReuseOutcome, requireChallenge);
         }

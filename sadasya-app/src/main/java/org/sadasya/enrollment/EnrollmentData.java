@@ -25,6 +25,7 @@ public record EnrollmentData(
         Double latitude,
         Double longitude,
         Double accuracyMeters,
+        String locatedAt,
         String capturedAt,
         Boolean consent,
         Challenge challenge) {
@@ -105,6 +106,18 @@ public record EnrollmentData(
         if (accuracyMeters != null && !(accuracyMeters >= 0 && accuracyMeters <= 100_000)) {
             errors.add(new FieldError("accuracyMeters", "field.accuracy"));
         }
+        String located = null;
+        if (locatedAt != null) {
+            if (latitude == null) {
+                // the time of a fix that was not sent means nothing
+                errors.add(new FieldError("latitude", "field.required"));
+            }
+            try {
+                located = OffsetDateTime.parse(locatedAt.trim()).toInstant().toString();
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError("locatedAt", "field.timestamp"));
+            }
+        }
         String captured = null;
         if (capturedAt != null) {
             try {
@@ -124,7 +137,7 @@ public record EnrollmentData(
                 errors.add(new FieldError("capturedAt", "field.required"));
             }
         }
-        return new Checked(new EnrollmentData(sid, boothId, m, latitude, longitude, accuracyMeters, captured, consent,
+        return new Checked(new EnrollmentData(sid, boothId, m, latitude, longitude, accuracyMeters, located, captured, consent,
                 ch), List.copyOf(errors));
     }
 
@@ -303,6 +316,11 @@ public record EnrollmentData(
             errors.add(new FieldError("member.gender", "field.gender"));
         }
         return new Member(name, nameHi, mobile, epic, m.age(), gender);
+    }
+
+    /** When the GPS fix was taken, by the phone's clock, or null when the phone did not say. */
+    public Instant locatedInstant() {
+        return locatedAt == null ? null : Instant.parse(locatedAt);
     }
 
     public Instant capturedInstant() {

@@ -324,6 +324,11 @@ public final class DecideEnrollment {
         ev.put("distanceMeters", Math.round(d.distanceMeters()));
         ev.put("radiusMeters", Math.round(c.boothRadiusMeters()));
         ev.put("accuracyMeters", c.accuracyMeters());
+        Duration fixGap = c.locatedAt() == null || c.claimedCapture() == null ? null
+                : Duration.between(c.claimedCapture(), c.locatedAt());
+        if (fixGap != null) {
+            ev.put("fixGapSeconds", fixGap.toSeconds());
+        }
         if (d.beyond(policy.radiusReviewFactor())) {
             return RuleResult.reject(FIELD_PRESENCE, "taken far from the booth", ev);
         }
@@ -332,6 +337,9 @@ public final class DecideEnrollment {
         }
         if (c.accuracyMeters() != null && c.accuracyMeters() > policy.maxAccuracyMeters()) {
             return RuleResult.review(FIELD_PRESENCE, "GPS fix too coarse to place the booth", ev);
+        }
+        if (fixGap != null && fixGap.abs().compareTo(policy.maxFixGap()) > 0) {
+            return RuleResult.review(FIELD_PRESENCE, "the GPS fix was not taken when the photo was", ev);
         }
         return RuleResult.pass(FIELD_PRESENCE, "taken at the booth", ev);
     }

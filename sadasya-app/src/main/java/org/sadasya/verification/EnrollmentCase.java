@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param boothRadiusMeters how far from the booth's point an enrolment still counts as at the booth
  * @param position          the phone's GPS fix, or null when the phone had none
  * @param accuracyMeters    the fix's stated accuracy, or null
+ * @param locatedAt         when the phone says the fix was taken, or null
  * @param claimedCapture    when the phone says the photo was taken, or null
  * @param receivedAt        when the service stored the submission
  * @param epic              the member's voter id (EPIC)
@@ -33,6 +34,7 @@ public record EnrollmentCase(
         double boothRadiusMeters,
         GeoPoint position,
         Double accuracyMeters,
+        Instant locatedAt,
         Instant claimedCapture,
         Instant receivedAt,
         String epic,

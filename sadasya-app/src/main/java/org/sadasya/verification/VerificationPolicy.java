@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param duplicateReviewMargin    member similarity within this margin below the match threshold → review
  * @param radiusReviewFactor       GPS beyond the radius but within radius × factor → review, farther → reject
  * @param maxAccuracyMeters        a GPS fix less accurate than this is weak evidence → review
+ * @param maxFixGap                a GPS fix taken farther than this from the capture time is not the capture's → review
  * @param reuseRejectDistance      dHash distance (bits of 64) at or below which the photo is the same → reject
  * @param reuseReviewDistance      dHash distance at or below which a person should look → review
  * @param captureTolerance         EXIF time within this of the claimed time → pass
@@ -29,6 +30,7 @@ public record VerificationPolicy(
         double duplicateReviewMargin,
         double radiusReviewFactor,
         double maxAccuracyMeters,
+        Duration maxFixGap,
         int reuseRejectDistance,
         int reuseReviewDistance,
         Duration captureTolerance,
@@ -50,6 +52,9 @@ public record VerificationPolicy(
         if (reuseRejectDistance > reuseReviewDistance || reuseRejectDistance < 0 || reuseReviewDistance > 64) {
             throw new IllegalArgumentException("need 0 ≤ reuseRejectDistance ≤ reuseReviewDistance ≤ 64");
         }
+        if (maxFixGap.isNegative()) {
+            throw new IllegalArgumentException("maxFixGap must be ≥ 0");
+        }
         Objects.requireNonNull(captureTolerance);
         Objects.requireNonNull(captureReviewWindow);
         Objects.requireNonNull(exifZone);
@@ -58,7 +63,7 @@ public record VerificationPolicy(
 
     /** The defaults of application.yml, for tests and plain-Java use. */
     public static VerificationPolicy defaults() {
-        return new VerificationPolicy(0.5, 40, 0.5, 0.05, 3.0, 100.0, 6, 12,
+        return new VerificationPolicy(0.5, 40, 0.5, 0.05, 3.0, 100.0, Duration.ofMinutes(2), 6, 12,
                 Duration.ofMinutes(15), Duration.ofDays(2),
                 ZoneId.of("Asia/Kolkata"), Outcome.REVIEW, true);
     }

@@ -180,7 +180,7 @@ public final class VerifyEnrollment {
         GeoPoint position = data.latitude() == null ? null : new GeoPoint(data.latitude(), data.longitude());
         return new EnrollmentCase(e.submissionId(), e.workerId(), photo, burst, workerFaces.references(e.workerId()),
                 boothPoint, booth.radiusMeters() == null ? 0 : booth.radiusMeters(), position, data.accuracyMeters(),
-                data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile(),
+                data.locatedInstant(), data.capturedInstant(), e.receivedAt().toInstant(), data.member().epic(), data.member().mobile(),
                 challengeOf(data.challenge()), e.boothPath());
     }
 

@@ -1,8 +1,14 @@
 // The phone's storage: IndexedDB keeps the outbox (images as Blobs), the challenge tickets and
 // cached answers. Each schema version has its migration, so an app update carries the stored
 // outbox over instead of dropping it.
+//
+// Where the browser has storage buckets (Chrome 122 on), the database lives in the app's own
+// bucket, asked to be persistent: the browser evicts it as a whole or not at all, apart from
+// anything else the site stores. Elsewhere it lives in the site's default storage.
 const NAME = 'sadasya';
+const BUCKET = 'sadasya';
 const VERSION = 2;
+const STORES = ['outbox', 'tickets', 'kv'];
 
 const MIGRATIONS = {
   1(db) {
@@ -29,9 +35,9 @@ const MIGRATIONS = {
 
 let opened;
 
-export function open() {
-  opened ??= new Promise((resolve, reject) => {
-    const req = indexedDB.open(NAME, VERSION);
+function openIn(factory) {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(NAME, VERSION);
     req.onupgradeneeded = (e) => {
       for (let v = e.oldVersion + 1; v <= VERSION; v++) MIGRATIONS[v](req.result, req.transaction);
     };
@@ -39,6 +45,66 @@ export function open() {
     req.onerror = () => reject(req.error);
     req.onblocked = () => reject(new Error('storage blocked by another tab'));
   });
+}
+
+// Held for the page's life. Without this reference, the page's transactions after a reload hung
+// (neither complete nor error) in 4 of 8 runs of CaptureAppBrowserTest on Chromium 156, while new
+// connections worked: the bucket object being garbage-collected is the likely cause. Held: 0 of 5.
+let bucket;
+
+async function bucketStorage() {
+  if (!navigator.storageBuckets) return null;
+  try {
+    bucket = await navigator.storageBuckets.open(BUCKET, { persisted: true });
+    return bucket.indexedDB;
+  } catch {
+    return null; // the default storage still works
+  }
+}
+
+const answer = (req) => new Promise((resolve, reject) => {
+  req.onsuccess = () => resolve(req.result);
+  req.onerror = () => reject(req.error);
+});
+
+const finished = (tx) => new Promise((resolve, reject) => {
+  tx.oncomplete = () => resolve();
+  tx.onerror = () => reject(tx.error);
+  tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+});
+
+/**
+ * An earlier version of the app kept everything in the default storage: it is copied into the
+ * bucket in one transaction, then deleted. Puts by key, so a copy interrupted before the delete is
+ * repeated harmlessly (an entry sent in between is answered by the server as the same enrolment).
+ */
+async function carryOver(db) {
+  const names = (await indexedDB.databases?.()) ?? [];
+  if (!names.some((d) => d.name === NAME)) return;
+  const old = await openIn(indexedDB);
+  const read = old.transaction(STORES);
+  const content = await Promise.all(STORES.map(async (name) => {
+    const store = read.objectStore(name);
+    return { name, keys: await answer(store.getAllKeys()), values: await answer(store.getAll()) };
+  }));
+  old.close();
+  const write = db.transaction(STORES, 'readwrite', { durability: 'strict' });
+  for (const { name, keys, values } of content) {
+    const store = write.objectStore(name);
+    values.forEach((v, i) => (store.keyPath === null ? store.put(v, keys[i]) : store.put(v)));
+  }
+  await finished(write);
+  indexedDB.deleteDatabase(NAME); // an old tab still holding it delays this until it closes
+}
+
+export function open() {
+  opened ??= (async () => {
+    const storage = await bucketStorage();
+    if (!storage) return openIn(indexedDB);
+    const db = await openIn(storage);
+    await carryOver(db);
+    return db;
+  })();
   return opened;
 }
 
@@ -48,7 +114,9 @@ const WRITE_TIMEOUT_MS = 15000;
 
 function run(store, mode, work) {
   return open().then((db) => new Promise((resolve, reject) => {
-    const tx = db.transaction(store, mode);
+    // strict: the phone says "saved" only once the entry is on disk, not in a write cache
+    // strict: the phone says "saved" only once the entry is on disk, not in a write cache
+    const tx = mode === 'readwrite' ? db.transaction(store, mode, { durability: 'strict' }) : db.transaction(store);
     let result;
     const req = work(tx.objectStore(store));
     if (req) req.onsuccess = () => { result = req.result; };
@@ -59,7 +127,7 @@ function run(store, mode, work) {
       try { tx.abort(); } catch { /* it may have finished meanwhile */ }
     }, WRITE_TIMEOUT_MS) : null;
     tx.oncomplete = () => { clearTimeout(timer); resolve(result); };
-    // a full disk surfaces here as QuotaExceededError: the caller shows it
+    // a full storage surfaces here as QuotaExceededError: the caller shows it
     tx.onerror = () => reject(tx.error);
     tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
   }));

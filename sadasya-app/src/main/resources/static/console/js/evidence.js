@@ -7,7 +7,7 @@ import * as map from './map.js';
 const $ = (id) => document.getElementById(id);
 /** Evidence figures worth a reviewer's eye, shown with their catalogue label. */
 const FIGURES = ['faces', 'ignoredFaces', 'similarity', 'threshold', 'distanceMeters', 'radiusMeters',
-  'accuracyMeters', 'burstFrames', 'maxSpoofScore', 'imageSpoofScore', 'distanceBits', 'uploadDelaySeconds',
+  'accuracyMeters', 'fixGapSeconds', 'burstFrames', 'maxSpoofScore', 'imageSpoofScore', 'distanceBits', 'uploadDelaySeconds',
   'gapSeconds', 'matchedMemberId', 'matchedSubmissionId'];
 let urls = [];
 

@@ -21,9 +21,16 @@ final class AppPage {
     /** One row of the home list. */
     record Row(String submissionId, String status, String text) {}
 
-    private static final String READ_OUTBOX = """
+    /** The app's IndexedDB factory, as store.js opens it: its own storage bucket where the browser has them. */
+    static final String APP_STORAGE = """
+            const appStorage = async () => navigator.storageBuckets
+              ? (await navigator.storageBuckets.open('sadasya')).indexedDB : indexedDB;
+            """;
+
+    private static final String READ_OUTBOX = APP_STORAGE + """
             const done = arguments[arguments.length - 1];
-            const req = indexedDB.open('sadasya');
+            appStorage().then((idb) => {
+            const req = idb.open('sadasya');
             req.onerror = () => done(null);
             req.onsuccess = () => {
               const db = req.result;
@@ -40,17 +47,20 @@ final class AppPage {
                 done(out);
               };
             };
+            });
             """;
 
-    private static final String COUNT_TICKETS = """
+    private static final String COUNT_TICKETS = APP_STORAGE + """
             const done = arguments[arguments.length - 1];
-            const req = indexedDB.open('sadasya');
-            req.onerror = () => done(-1);
-            req.onsuccess = () => {
-              const db = req.result;
-              const n = db.transaction('tickets').objectStore('tickets').count();
-              n.onsuccess = () => { db.close(); done(n.result); };
-            };
+            appStorage().then((idb) => {
+              const req = idb.open('sadasya');
+              req.onerror = () => done(-1);
+              req.onsuccess = () => {
+                const db = req.result;
+                const n = db.transaction('tickets').objectStore('tickets').count();
+                n.onsuccess = () => { db.close(); done(n.result); };
+              };
+            });
             """;
 
     final ChromeDriver driver;

@@ -60,6 +60,24 @@ class AppShellApiTest extends AppServerTest {
         assertThat(fetch("/api/v1/me").headers().firstValue("Content-Security-Policy")).isPresent();
     }
 
+    /**
+     * A shell file may be kept but must be revalidated: the service worker's precache after the page's
+     * own load then costs a 304, not a second download, and a new shell is seen on the next visit.
+     */
+    void assertRevalidatedNotStored(String path) throws Exception {
+        HttpResponse<String> first = fetch(path);
+        String cache = first.headers().firstValue("Cache-Control").orElse("");
+        assertThat(cache).as(path).contains("no-cache").doesNotContain("no-store");
+        HttpRequest.Builder again = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        first.headers().firstValue("ETag").ifPresent(tag -> again.header("If-None-Match", tag));
+        first.headers().firstValue("Last-Modified").ifPresent(at -> again.header("If-Modified-Since", at));
+        assertThat(first.headers().firstValue("ETag").or(() -> first.headers().firstValue("Last-Modified")))
+                .as(path + " has a validator").isPresent();
+        HttpResponse<String> second = http.send(again.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(second.statusCode()).as(path + " unchanged").isEqualTo(304);
+        assertThat(second.body()).isEmpty();
+    }
+
     @Test
     void theServiceWorker_listsEveryShellFile_andEachIsServed() throws Exception {
         HttpResponse<String> sw = fetch("/app/sw.js");
@@ -77,6 +95,11 @@ class AppShellApiTest extends AppServerTest {
             assertThat(fetch("/app/" + p.replace("./", "")).statusCode()).as(p).isEqualTo(200);
         }
         assertThat(sw.body()).containsPattern("const VERSION = '[0-9a-f]{16}'");
+        for (String p : paths) {
+            assertRevalidatedNotStored("/app/" + p.replace("./", ""));
+        }
+        assertThat(fetch("/api/v1/me").headers().firstValue("Cache-Control").orElseThrow())
+                .as("API answers are never stored").contains("no-store");
         assertThat(fetch("/app/manifest.webmanifest").headers().firstValue("Content-Type").orElseThrow())
                 .startsWith("application/manifest+json");
     }

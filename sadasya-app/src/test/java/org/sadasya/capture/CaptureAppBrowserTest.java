@@ -179,6 +179,12 @@ class CaptureAppBrowserTest extends AppServerTest {
         app.el("outbox-send").click();
         app.await("both enrolments received", () -> received() == 2, Duration.ofSeconds(30));
         for (String id : ids) {
+            JsonNode stored = JSON.readTree(jdbc.sql("SELECT data_json FROM enrollment WHERE submission_id = ?").params(id)
+                    .query(String.class).single());
+            assertThat(stored.get("locatedAt").asText()).as("the fix's own time is kept")
+                    .isEqualTo(java.time.Instant.parse(JSON.readTree((String) outbox.stream()
+                            .filter(e -> id.equals(e.get("submissionId"))).findFirst().orElseThrow().get("dataJson"))
+                            .get("locatedAt").asText()).toString());
             assertThat(rowsFor(id)).isEqualTo(1);
             assertThat(burstFramesStored(id)).isEqualTo(10);
         }
@@ -331,7 +337,44 @@ class CaptureAppBrowserTest extends AppServerTest {
         assertThat(received()).isEqualTo(before + 1);
         assertThat(jdbc.sql("SELECT booth_id FROM enrollment WHERE submission_id = ?").params(submissionId)
                 .query(Long.class).single()).isEqualTo(worker.boothId());
+        old.await("the old version's storage removed once copied", () -> Boolean.FALSE.equals(driver.executeAsyncScript(
+                "const done = arguments[0]; indexedDB.databases().then((l) => done(l.some((d) => d.name === 'sadasya')));")),
+                Duration.ofSeconds(10));
         app.open();
+    }
+
+    @Test
+    @Order(9)
+    void aFullStorage_saysSo_keepsTheForm_andQueuesNothing() throws IOException {
+        network.forward();
+        // A phone whose storage for the app is nearly full: the app's bucket made again, with a quota
+        // that holds the tickets and cached answers but not a capture's images. The browser itself
+        // refuses the write (QuotaExceededError); nothing in the app is told.
+        driver.get(app.base + "/app/manifest.webmanifest");
+        Object quota = driver.executeAsyncScript("""
+                const done = arguments[0];
+                navigator.storageBuckets.delete('sadasya')
+                  .then(() => navigator.storageBuckets.open('sadasya', { quota: 24 * 1024 }))
+                  .then((b) => b.estimate()).then((e) => done(e.quota), (e) => done(String(e)));
+                """);
+        assertThat(quota).isEqualTo(24L * 1024);
+        app.open();
+        app.awaitShown("capture-start");
+        long before = received();
+
+        AppPage.Member m = member("Kamla Bai");
+        app.capture(m, worker.boothId());
+        app.el("enrolment-save").click();
+
+        String full = catalogue(app.language()).get("err.storage");
+        app.await("the storage-full message", () -> app.el("form-error").isDisplayed()
+                && app.el("form-error").getText().equals(full), Duration.ofSeconds(20));
+        assertThat(app.shown("screen-form")).as("the form stays, with what was typed").isTrue();
+        assertThat(app.el("member-name").getAttribute("value")).isEqualTo("Kamla Bai");
+        assertThat(app.el("member-epic").getAttribute("value")).isEqualTo(m.epic());
+        assertThat(app.outbox()).isEmpty();
+        assertThat(received()).isEqualTo(before);
+        assertEveryVisibleTextIsFromTheCatalogue(Set.of(BOOTH, "Kamla Bai", m.mobile(), m.epic()));
     }
 
     /** Writes an outbox entry as version 1 of the app stored it: the data as an object, not yet as one JSON string. */
@@ -419,6 +462,9 @@ class CaptureAppBrowserTest extends AppServerTest {
         assertThat(entry.get("photoType")).isEqualTo("image/jpeg");
         assertThat(data.get("latitude").asDouble()).isEqualTo(23.2601);
         assertThat(data.get("accuracyMeters").asDouble()).isEqualTo(12);
+        assertThat(java.time.Duration.between(java.time.Instant.parse(data.get("capturedAt").asText()),
+                java.time.Instant.parse(data.get("locatedAt").asText())).abs()).as("the fix is the capture's own")
+                .isLessThan(Duration.ofSeconds(30));
         assertThat(data.get("submissionId").asText()).isEqualTo(entry.get("submissionId"));
     }
 

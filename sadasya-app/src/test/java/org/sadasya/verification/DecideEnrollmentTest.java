@@ -169,13 +169,13 @@ class DecideEnrollmentTest {
     /** A capture that followed a challenge: three burst frames and the ticket. */
     static EnrollmentCase enrolment(GeoPoint position, Double accuracy) {
         return new EnrollmentCase("sub-1", 11, new byte[] {1}, List.of(new byte[] {2}, new byte[] {3}, new byte[] {4}),
-                WorkerReferences.of("test-models", List.of(WORKER)), BOOTH, 200, position, accuracy, NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678",
+                WorkerReferences.of("test-models", List.of(WORKER)), BOOTH, 200, position, accuracy, NOW.minusSeconds(55), NOW.minusSeconds(60), NOW, "ABC1234567", "9812345678",
                 CHALLENGE, "/1/2/");
     }
 
     static EnrollmentCase with(EnrollmentCase c, WorkerReferences references, List<byte[]> burst, CaptureChallenge ch) {
         return new EnrollmentCase(c.submissionId(), c.workerId(), c.photo(), burst, references, c.booth(),
-                c.boothRadiusMeters(), c.position(), c.accuracyMeters(), c.claimedCapture(), c.receivedAt(), c.epic(),
+                c.boothRadiusMeters(), c.position(), c.accuracyMeters(), c.locatedAt(), c.claimedCapture(), c.receivedAt(), c.epic(),
                 c.mobile(), ch, c.boothPath());
     }
 
@@ -188,7 +188,7 @@ class DecideEnrollmentTest {
     static VerificationPolicy challengeNotRequired() {
         VerificationPolicy d = VerificationPolicy.defaults();
         return new VerificationPolicy(d.minDetectionScore(), d.minFaceSizePixels(), d.thirdFaceAreaRatio(),
-                d.duplicateReviewMargin(), d.radiusReviewFactor(), d.maxAccuracyMeters(), d.reuseRejectDistance(),
+                d.duplicateReviewMargin(), d.radiusReviewFactor(), d.maxAccuracyMeters(), d.maxFixGap(), d.reuseRejectDistance(),
                 d.reuseReviewDistance(), d.captureTolerance(), d.captureReviewWindow(), d.exifZone(),
                 d.mobileReuseOutcome(), false);
     }
@@ -458,6 +458,34 @@ class DecideEnrollmentTest {
                 .outcome()).isEqualTo(Outcome.REJECT);
         assertThat(reason(decide.decide(enrolment(null, null)), ReasonCode.FIELD_PRESENCE).outcome())
                 .isEqualTo(Outcome.REVIEW);
+    }
+
+    @Test
+    void aFixTakenLongBeforeOrAfterThePhoto_isNotTheCapturesPlace_andGoesToReview() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        EnrollmentCase atBooth = enrolment(new GeoPoint(23.2615, 77.4127), 10.0);
+        RuleResult fresh = reason(decide.decide(atBooth), ReasonCode.FIELD_PRESENCE);
+        assertThat(fresh.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(fresh.evidence()).containsEntry("fixGapSeconds", 5L);
+
+        for (long gapSeconds : new long[] {-600, 600}) {
+            RuleResult stale = reason(decide.decide(locatedAt(atBooth, atBooth.claimedCapture().plusSeconds(gapSeconds))),
+                    ReasonCode.FIELD_PRESENCE);
+            assertThat(stale.outcome()).as("fix %d s from the photo", gapSeconds).isEqualTo(Outcome.REVIEW);
+            assertThat(stale.evidence()).containsEntry("fixGapSeconds", gapSeconds);
+        }
+        // a fix just inside the gap still places the capture; a phone that did not say when is not penalised
+        assertThat(reason(decide.decide(locatedAt(atBooth, atBooth.claimedCapture().plusSeconds(119))),
+                ReasonCode.FIELD_PRESENCE).outcome()).isEqualTo(Outcome.PASS);
+        RuleResult unstated = reason(decide.decide(locatedAt(atBooth, null)), ReasonCode.FIELD_PRESENCE);
+        assertThat(unstated.outcome()).isEqualTo(Outcome.PASS);
+        assertThat(unstated.evidence()).doesNotContainKey("fixGapSeconds");
+    }
+
+    static EnrollmentCase locatedAt(EnrollmentCase c, Instant at) {
+        return new EnrollmentCase(c.submissionId(), c.workerId(), c.photo(), c.burst(), c.workerReferences(), c.booth(),
+                c.boothRadiusMeters(), c.position(), c.accuracyMeters(), at, c.claimedCapture(), c.receivedAt(), c.epic(),
+                c.mobile(), c.challenge(), c.boothPath());
     }
 
     @Test

@@ -172,6 +172,7 @@ class HostileInputMatrixTest extends AppServerTest {
         c.add(refused("latitude NaN as text", 422, "FIELD_INVALID", w -> withData(w, d -> d.put("latitude", "NaN"))));
         c.add(refused("negative accuracy", 422, "FIELD_INVALID", w -> withData(w, d -> d.put("accuracyMeters", -5))));
         c.add(refused("capturedAt not a time", 422, "FIELD_INVALID", w -> withData(w, d -> d.put("capturedAt", "yesterday"))));
+        c.add(refused("locatedAt not a time", 422, "FIELD_INVALID", w -> withData(w, d -> d.put("locatedAt", "just now"))));
         c.add(refused("no consent", 422, "FIELD_INVALID", w -> withData(w, d -> d.put("consent", false))));
         c.add(refused("name of 100 kB", 422, "FIELD_INVALID", w -> withData(w, d -> member(d).put("name", "a".repeat(100_000)))));
         c.add(refused("mobile of 100 kB", 422, "FIELD_INVALID", w -> withData(w, d -> member(d).put("mobile", "9".repeat(100_000)))));
