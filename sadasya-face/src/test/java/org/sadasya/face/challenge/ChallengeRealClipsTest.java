@@ -29,7 +29,9 @@ class ChallengeRealClipsTest {
     @BeforeAll
     static void load() {
         shared = SharedData.root();
-        engine = FaceEngine.create(PipelineMode.DEFAULT);
+        // the engine as the service runs it: MobileFaceNet also judges "the same person as the still"
+        engine = FaceEngine.create(PipelineMode.DEFAULT, org.sadasya.face.pad.PresentationAttackDetector.bundled(),
+                org.sadasya.face.model.EmbeddingModel.MOBILEFACENET);
         analysis = new ChallengeAnalysis(engine);
         clips = annotatedClips();
     }

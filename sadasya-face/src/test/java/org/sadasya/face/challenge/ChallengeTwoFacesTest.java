@@ -40,7 +40,9 @@ class ChallengeTwoFacesTest {
 
     @BeforeAll
     static void load() {
-        engine = FaceEngine.create(PipelineMode.DEFAULT);
+        // the engine as the service runs it: MobileFaceNet also judges "the same person as the still"
+        engine = FaceEngine.create(PipelineMode.DEFAULT, org.sadasya.face.pad.PresentationAttackDetector.bundled(),
+                org.sadasya.face.model.EmbeddingModel.MOBILEFACENET);
         analysis = new ChallengeAnalysis(engine);
     }
 
