@@ -70,13 +70,13 @@ public final class DecideEnrollment {
         }
         double threshold = analyzer.matchThreshold(analysis.modelVersion());
         FaceSelection faces = FaceSelection.of(analysis.faces(), policy, 2);
-        results.add(faceCount(faces));
 
         // The worker is the counted face most like the worker's references (even when too unlike to
         // pass WORKER_MATCH); the other counted face is the member, checked against enrolled members
         // in every case, so that a known member is reported even in a photo that fails other rules.
         List<float[]> references = c.workerReferences().of(analysis.modelVersion());
         Pair pair = assign(faces.counted(), references);
+        results.add(faceCount(faces, pair, analysis));
         FaceObservation memberFace = pair.other;
         if (references.isEmpty()) {
             results.add(RuleResult.review(WORKER_MATCH, "the worker has no reference face enrolled", Map.of()));
@@ -169,8 +169,11 @@ public final class DecideEnrollment {
         return Decision.of(reasons, d.memberEmbedding(), d.modelVersion(), d.perceptualHash(), d.memberFaceBox());
     }
 
-    private RuleResult faceCount(FaceSelection faces) {
-        Map<String, Object> ev = Map.of("faces", faces.counted().size(), "ignoredFaces", faces.ignored().size());
+    private RuleResult faceCount(FaceSelection faces, Pair pair, ImageAnalysis analysis) {
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("faces", faces.counted().size());
+        ev.put("ignoredFaces", faces.ignored().size());
+        ev.put("boxes", boxes(faces.counted(), pair, analysis));
         if (faces.counted().size() < 2) {
             return RuleResult.reject(FACE_COUNT, "found " + faces.counted().size() + " clear face(s), need worker and member", ev);
         }
@@ -180,6 +183,39 @@ public final class DecideEnrollment {
         return RuleResult.pass(FACE_COUNT, faces.ignored().isEmpty()
                 ? "two clear faces"
                 : "two clear faces; " + faces.ignored().size() + " small background face(s) ignored", ev);
+    }
+
+    /**
+     * Where each counted face is, for a reviewer's eye: in counting order (LIVENESS's {@code face}
+     * numbers), as fractions of the photo, with the role the verifier gave it (WORKER, MEMBER, or
+     * none without the worker's references) and the single-image detector's verdict.
+     */
+    private static List<Map<String, Object>> boxes(List<FaceObservation> counted, Pair pair, ImageAnalysis analysis) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = 0; i < counted.size(); i++) {
+            FaceObservation f = counted.get(i);
+            FaceBox box = fractionOf(f.box(), analysis);
+            if (box == null) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("face", i);
+            if (f == pair.worker) {
+                m.put("role", "WORKER");
+            } else if (f == pair.other) {
+                m.put("role", "MEMBER");
+            }
+            m.put("x", round(box.x()));
+            m.put("y", round(box.y()));
+            m.put("width", round(box.width()));
+            m.put("height", round(box.height()));
+            if (f.liveness() != null) {
+                m.put("singleImage", f.liveness().verdict().name());
+                m.put("spoofScore", round(f.liveness().spoofScore()));
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     /** Worker = the counted face most similar to the worker's references; the other counted face is the member. */

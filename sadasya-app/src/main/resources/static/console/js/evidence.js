@@ -55,22 +55,75 @@ async function image(img, path) {
   img.src = url;
 }
 
-/** Frames the member's face on the selfie, in the photo's own pixels, once it has decoded. */
-async function memberBox(c) {
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes) {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  return el;
+}
+
+/**
+ * The counted faces as FACE_COUNT recorded them (number, role, box as fractions of the photo, the
+ * detector's verdict); a decision from before boxes were recorded has only the member's box.
+ */
+function countedFaces(c) {
+  const boxes = c.enrollment.reasons.find((r) => r.code === 'FACE_COUNT')?.evidence?.boxes;
+  if (Array.isArray(boxes)) return boxes;
+  return c.memberFace ? [{ role: 'MEMBER', ...c.memberFace }] : [];
+}
+
+/** Frames and numbers each counted face on the selfie, in the photo's own pixels, once it has decoded. */
+async function faceBoxes(c, faces) {
   const photo = $('evidence-photo');
-  const svg = $('evidence-boxes');
-  svg.replaceChildren();
-  const box = c.memberFace;
-  if (!box) return;
+  const boxes = $('evidence-boxes');
+  boxes.replaceChildren();
+  if (!faces.length) return;
   await photo.decode();
-  svg.setAttribute('viewBox', `0 0 ${photo.naturalWidth} ${photo.naturalHeight}`);
-  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
-  for (const [k, v] of Object.entries({ class: 'member-box', x: box.x, y: box.y, width: box.width, height: box.height })) {
-    rect.setAttribute(k, v);
-  }
-  svg.append(rect);
-  svg.toggleAttribute('hidden', false);
+  const w = photo.naturalWidth;
+  const h = photo.naturalHeight;
+  boxes.setAttribute('viewBox', `0 0 ${w} ${h}`);
+  faces.forEach((f, i) => {
+    const role = (f.role ?? 'none').toLowerCase();
+    const rect = svg('rect', { class: `face-box ${role}-box`, x: f.x * w, y: f.y * h, width: f.width * w,
+      height: f.height * h });
+    rect.dataset.role = f.role ?? '';
+    if (f.face !== undefined) rect.dataset.face = f.face;
+    const label = svg('text', { class: 'face-number', x: f.x * w + 4, y: f.y * h - 6, 'font-size': h / 20 });
+    label.textContent = String(i + 1);
+    boxes.append(rect, label);
+  });
+  boxes.toggleAttribute('hidden', false);
   $('evidence-boxes-legend').hidden = false;
+}
+
+/** One line per counted face: its number, crop, role, what the challenge and the detector said. */
+function faceList(c, faces) {
+  const list = $('evidence-faces');
+  list.replaceChildren();
+  const challenge = c.enrollment.reasons.find((r) => r.code === 'LIVENESS')?.evidence?.faces ?? [];
+  const loads = [];
+  faces.forEach((f, i) => {
+    const li = element('li');
+    li.dataset.role = f.role ?? '';
+    li.append(element('span', 'face-number', String(i + 1)));
+    if (f.face !== undefined) {
+      const crop = element('img');
+      crop.alt = '';
+      li.append(crop);
+      loads.push(image(crop, `/enrollments/${c.enrollment.submissionId}/faces/${f.face}`));
+    }
+    li.append(element('span', 'role', t(`evidence.role.${f.role ?? 'NONE'}`)));
+    const followed = challenge.find((x) => x.face === f.face)?.verdict;
+    li.dataset.challenge = followed ?? 'NONE';
+    li.append(element('span', 'challenge', t(`evidence.challenge.${followed ?? 'NONE'}`)));
+    if (f.singleImage) {
+      li.append(element('span', 'detector', t(`evidence.detector.${f.singleImage}`)));
+      if (f.spoofScore !== undefined) li.append(element('span', 'score', String(f.spoofScore)));
+    }
+    list.append(li);
+  });
+  return loads;
 }
 
 /** The worker's reference faces beside the selfie, with the match figures of WORKER_MATCH. */
@@ -140,7 +193,9 @@ export async function show(c) {
   strip.replaceChildren();
   $('evidence-boxes').toggleAttribute('hidden', true);
   $('evidence-boxes-legend').hidden = true;
-  const loads = [image($('evidence-photo'), `/enrollments/${e.submissionId}/photo`).then(() => memberBox(c))];
+  const faces = countedFaces(c);
+  const loads = [image($('evidence-photo'), `/enrollments/${e.submissionId}/photo`).then(() => faceBoxes(c, faces)),
+    ...faceList(c, faces)];
   for (let n = 0; n < c.burstFrames; n++) {
     const frame = element('img');
     frame.alt = '';

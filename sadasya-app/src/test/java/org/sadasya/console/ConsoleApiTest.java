@@ -96,6 +96,15 @@ class ConsoleApiTest extends AppServerTest {
             assertThat(frame.body()).as("frame %d", n).isEqualTo(sent.burst().get(n));
         }
         assertThat(reviewer.bytes(base + "/burst/" + sent.burst().size()).status()).isEqualTo(404);
+        for (int n = 0; n < 2; n++) {
+            Api.Bytes face = reviewer.bytes(base + "/faces/" + n);
+            assertThat(face.status()).as("counted face %d", n).isEqualTo(200);
+            assertThat(face.contentType()).isEqualTo("image/png");
+            assertThat(face.cacheControl()).isEqualTo("no-store");
+        }
+        assertThat(reviewer.bytes(base + "/faces/2").status()).as("only two faces were counted").isEqualTo(404);
+        assertThat(otherDistrict.bytes(base + "/faces/0").status()).isEqualTo(404);
+        assertThat(here.worker().bytes(base + "/faces/0").status()).isEqualTo(404);
         assertThat(admin.bytes(base + "/photo").status()).isEqualTo(200);
 
         assertThat(here.worker().bytes(base + "/photo").status()).as("the worker who sent it").isEqualTo(404);

@@ -224,10 +224,20 @@ class ConsoleBrowserTest extends AppServerTest {
         assertThat(box.isNull()).as("the decision kept the member's face box").isFalse();
         wait.withMessage("the member's face framed").until(d -> Boolean.TRUE.equals(js(
                 "return !!document.querySelector('#evidence-boxes rect.member-box') && !document.getElementById('evidence-boxes').hasAttribute('hidden')")));
+        // the box is stored as fractions of the photo: drawn in the photo's pixels
+        double naturalWidth = ((Number) js("return document.getElementById('evidence-photo').naturalWidth")).doubleValue();
         assertThat(((Number) js("return document.querySelector('#evidence-boxes rect.member-box').width.baseVal.value")).doubleValue())
-                .isEqualTo(box.get("width").asDouble(), org.assertj.core.data.Offset.offset(0.01));
+                .isEqualTo(box.get("width").asDouble() * naturalWidth, org.assertj.core.data.Offset.offset(0.01));
         assertThat(js("return document.getElementById('evidence-boxes').getAttribute('viewBox')"))
                 .isEqualTo(js("const p = document.getElementById('evidence-photo'); return `0 0 ${p.naturalWidth} ${p.naturalHeight}`"));
+        // both counted faces framed and listed with their role, the challenge's verdict and a crop
+        assertThat(js("return [...document.querySelectorAll('#evidence-boxes rect.face-box')].map(r => r.dataset.role).join(' ')"))
+                .isEqualTo("WORKER MEMBER");
+        assertThat(js("return [...document.querySelectorAll('#evidence-faces li')].map(li => li.dataset.role).join(' ')"))
+                .isEqualTo("WORKER MEMBER");
+        wait.withMessage("each face's crop shown").until(d -> Boolean.TRUE.equals(js(
+                "const crops = [...document.querySelectorAll('#evidence-faces img')];"
+                        + " return crops.length === 2 && crops.every(i => i.complete && i.naturalWidth > 0)")));
         var face = reviewer.bytes("/api/v1/workers/" + here.workerId() + "/reference-face/0");
         assertThat(face.status()).isEqualTo(200);
         assertThat(face.cacheControl()).contains("no-store");

@@ -80,6 +80,8 @@ class AuthorizationMatrixTest extends AppServerTest {
                 c -> c.api().get("/api/v1/enrollments/" + c.world().enrolmentOfA() + "/photo")));
         r.put("GET /api/v1/enrollments/{submissionId}/burst/{n}", new Rule(STAFF_OF_A,
                 c -> c.api().get("/api/v1/enrollments/" + c.world().enrolmentOfA() + "/burst/0")));
+        r.put("GET /api/v1/enrollments/{submissionId}/faces/{n}", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/enrollments/" + c.world().enrolmentOfA() + "/faces/0")));
         r.put("GET /api/v1/reviews", new Rule(STAFF, c -> c.api().get("/api/v1/reviews")));
         r.put("GET /api/v1/reviews/{submissionId}", new Rule(STAFF_OF_A,
                 c -> c.api().get("/api/v1/reviews/" + c.world().enrolmentOfA())));

@@ -224,6 +224,32 @@ class DecideEnrollmentTest {
     }
 
     @Test
+    void eachCountedFace_isRecordedWithItsRoleBoxAndDetectorVerdict_inCountingOrder() {
+        analysis = photo(face(MEMBER, 100, 260, LivenessVerdict.DOUBT), face(WORKER, 640, 192, LivenessVerdict.LIVE),
+                face(STRANGER, 1000, 30, LivenessVerdict.LIVE));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> boxes = (List<Map<String, Object>>) reason(decide.decide(enrolment()),
+                ReasonCode.FACE_COUNT).evidence().get("boxes");
+
+        assertThat(boxes).as("the small background face is not counted").hasSize(2);
+        assertThat(boxes.get(0)).containsEntry("face", 0).containsEntry("role", "MEMBER")
+                .containsEntry("singleImage", "DOUBT").containsEntry("spoofScore", 0.5);
+        // 1280 × 960 photo: x 100 → 0.0781, y 100 → 0.1042, 260 px → 0.2031 × 0.2708
+        assertThat(boxes.get(0)).containsEntry("x", 0.0781).containsEntry("y", 0.1042)
+                .containsEntry("width", 0.2031).containsEntry("height", 0.2708);
+        assertThat(boxes.get(1)).containsEntry("face", 1).containsEntry("role", "WORKER")
+                .containsEntry("x", 0.5).containsEntry("width", 0.15).containsEntry("singleImage", "LIVE");
+
+        // without the worker's references nobody can say who is who: boxes, no roles
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> unknown = (List<Map<String, Object>>) reason(decide.decide(
+                with(enrolment(), WorkerReferences.of("test-models", List.of()), enrolment().burst(), null)),
+                ReasonCode.FACE_COUNT).evidence().get("boxes");
+        assertThat(unknown).hasSize(2).allSatisfy(b -> assertThat(b).doesNotContainKey("role").containsKey("width"));
+    }
+
+    @Test
     void selfieWithOneFace_isRejectedForFaceCount() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE));
 
