@@ -126,6 +126,31 @@ function faceList(c, faces) {
   return loads;
 }
 
+/** Per counted face (numbered as on the selfie), its turn and look-up in each burst frame, from LIVENESS. */
+function headMotion(c, faces) {
+  const judged = c.enrollment.reasons.find((r) => r.code === 'LIVENESS')?.evidence?.faces ?? [];
+  return judged.filter((j) => Array.isArray(j.evidence?.frameYawDegrees)).map((j) => ({
+    number: faces.findIndex((f) => f.face === j.face) + 1,
+    yaw: j.evidence.frameYawDegrees,
+    pitch: j.evidence.framePitchDegrees ?? [],
+  })).filter((m) => m.number > 0);
+}
+
+/** Under frame n: for each face, how far the head was turned (+ = to the person's own left) and raised. */
+function motionCaption(motion, n) {
+  const caption = element('figcaption');
+  for (const m of motion) {
+    if (m.yaw[n] == null) continue;
+    const line = element('div');
+    line.dataset.face = m.number;
+    line.append(element('span', 'face-number', String(m.number)), element('span', null, t('evidence.turn')),
+      element('span', 'yaw', String(Math.round(m.yaw[n]))), element('span', null, t('evidence.up')),
+      element('span', 'pitch', String(Math.round(m.pitch[n] ?? 0))));
+    caption.append(line);
+  }
+  return caption;
+}
+
 /** The worker's reference faces beside the selfie, with the match figures of WORKER_MATCH. */
 function referenceFaces(c) {
   const strip = $('evidence-reference');
@@ -196,11 +221,15 @@ export async function show(c) {
   const faces = countedFaces(c);
   const loads = [image($('evidence-photo'), `/enrollments/${e.submissionId}/photo`).then(() => faceBoxes(c, faces)),
     ...faceList(c, faces)];
+  const motion = headMotion(c, faces);
+  $('evidence-motion').hidden = motion.length === 0;
   for (let n = 0; n < c.burstFrames; n++) {
     const frame = element('img');
     frame.alt = '';
     frame.dataset.frame = n;
-    strip.append(frame);
+    const figure = element('figure');
+    figure.append(frame, motionCaption(motion, n));
+    strip.append(figure);
     loads.push(image(frame, `/enrollments/${e.submissionId}/burst/${n}`));
   }
   loads.push(...referenceFaces(c), candidate(c));

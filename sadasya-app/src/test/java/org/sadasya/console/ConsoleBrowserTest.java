@@ -275,6 +275,30 @@ class ConsoleBrowserTest extends AppServerTest {
                 .doubleValue()).isBetween(ReviewSeeds.NORTH_OF_THE_BOOTH_METERS - 5, ReviewSeeds.NORTH_OF_THE_BOOTH_METERS + 5);
         assertThat(js("return document.querySelector('#evidence-rules li[data-code=\"FIELD_PRESENCE\"]').dataset.outcome"))
                 .isEqualTo("REVIEW");
+        // under each burst frame, each face's turn and look-up as LIVENESS measured them
+        JsonNode judged = null;
+        for (JsonNode reason : reviewer.get("/api/v1/reviews/" + third).json().get("enrollment").get("reasons")) {
+            if (reason.get("code").asText().equals("LIVENESS")) {
+                judged = reason.get("evidence").get("faces");
+            }
+        }
+        assertThat(judged).isNotNull().hasSize(2);
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        java.util.List<String> shown = new java.util.ArrayList<>();
+        int frames = judged.get(0).get("evidence").get("frameYawDegrees").size();
+        assertThat(frames).isEqualTo(3);
+        for (int n = 0; n < frames; n++) {
+            for (JsonNode f : judged) {
+                expected.add(n + ":" + Math.round(f.get("evidence").get("frameYawDegrees").get(n).asDouble()) + "/"
+                        + Math.round(f.get("evidence").get("framePitchDegrees").get(n).asDouble()));
+            }
+            shown.addAll(((java.util.List<?>) js("return [...document.querySelectorAll('#evidence-burst figure')][arguments[0]]"
+                    + ".querySelectorAll('figcaption > div').values().map(d => arguments[0] + ':'"
+                    + " + d.querySelector('.yaw').textContent + '/' + d.querySelector('.pitch').textContent).toArray()", n))
+                    .stream().map(Object::toString).toList());
+        }
+        assertThat(shown).isEqualTo(expected);
+        assertThat(expected).as("the faces turned in some frame").anyMatch(e -> !e.endsWith(":0/0"));
         HeadlessChromium.screenshotAtDesk(driver, "case", 1100, 1400);
 
         press(org.openqa.selenium.Keys.ESCAPE);

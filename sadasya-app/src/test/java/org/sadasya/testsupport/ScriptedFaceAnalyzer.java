@@ -89,7 +89,10 @@ public final class ScriptedFaceAnalyzer implements FaceAnalyzer {
         List<FaceChallengeResult> results = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {
             String did = perFace[Math.min(i, perFace.length - 1)].trim();
-            Map<String, Object> evidence = Map.of("scriptedSteps", did, "frames", frames.size());
+            Map<String, Object> evidence = new java.util.LinkedHashMap<>(Map.of("scriptedSteps", did, "frames", frames.size()));
+            if (did.equals(asked)) {
+                evidence.putAll(posesOf(timing, i));
+            }
             results.add(switch (did) {
                 case "PLANAR" -> new FaceChallengeResult(faces.get(i), FaceChallengeVerdict.PLANAR, "PLANAR_MOTION", evidence);
                 case "UNUSABLE" -> new FaceChallengeResult(faces.get(i), FaceChallengeVerdict.UNUSABLE, "TOO_DARK", evidence);
@@ -99,6 +102,30 @@ public final class ScriptedFaceAnalyzer implements FaceAnalyzer {
             });
         }
         return new ChallengeEvidence(frames.size(), results);
+    }
+
+    /**
+     * Per-frame head motion in the shape the real analysis reports ({@code frameYawDegrees},
+     * {@code framePitchDegrees}): the step shown at each frame's time, done fully (turns 30°, look-up
+     * 20°), a degree apart per face so that the two faces' figures differ.
+     */
+    static Map<String, Object> posesOf(BurstTiming timing, int face) {
+        List<Double> yaw = new ArrayList<>();
+        List<Double> pitch = new ArrayList<>();
+        for (long t : timing.frameTimesMs()) {
+            int k = 0;
+            while (k + 1 < timing.stepStartsMs().size() && timing.stepStartsMs().get(k + 1) <= t) {
+                k++;
+            }
+            org.sadasya.face.challenge.ChallengeStep step = timing.steps().get(k);
+            yaw.add(switch (step) {
+                case TURN_LEFT -> 30.0 + face;
+                case TURN_RIGHT -> -30.0 - face;
+                default -> 0.0;
+            });
+            pitch.add(step == org.sadasya.face.challenge.ChallengeStep.LOOK_UP ? 20.0 + face : 0.0);
+        }
+        return Map.of("frameYawDegrees", yaw, "framePitchDegrees", pitch);
     }
 
     @Override

@@ -105,6 +105,24 @@ public final class ChallengeAnalysis {
         return new ChallengeEvidence(frames.size(), CommonPlane.apply(results, tracks));
     }
 
+    /**
+     * The head's turn and look-up in each frame against the face's baseline, in degrees (null where
+     * the face was lost): what a reviewer reads under each frame of the strip.
+     */
+    static Map<String, Object> framePoses(List<HeadPose> poses, HeadPose baseline) {
+        List<Double> yaw = new ArrayList<>();
+        List<Double> pitch = new ArrayList<>();
+        for (HeadPose p : poses) {
+            HeadPose r = p == null ? null : p.minus(baseline);
+            yaw.add(r == null || !Double.isFinite(r.yawDegrees()) ? null : StepFollowing.round(r.yawDegrees()));
+            pitch.add(r == null || !Double.isFinite(r.pitchDegrees()) ? null : StepFollowing.round(r.pitchDegrees()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("frameYawDegrees", java.util.Collections.unmodifiableList(yaw));
+        out.put("framePitchDegrees", java.util.Collections.unmodifiableList(pitch));
+        return out;
+    }
+
     private FaceChallengeResult judge(int face, ImageAnalysis still, FaceTrack track, boolean collides,
             List<RgbImage> frames, BurstTiming timing) {
         Map<String, Object> evidence = new LinkedHashMap<>();
@@ -124,6 +142,7 @@ public final class ChallengeAnalysis {
         }
         StepFollowing.Result steps = StepFollowing.judge(poses, timing);
         evidence.putAll(steps.evidence());
+        evidence.putAll(framePoses(poses, steps.baseline()));
         int[] pair = MotionPair.widest(poses);
         double planarity = MeshPlanarity.residual(track.at(pair[0]).orElseThrow(), track.at(pair[1]).orElseThrow());
         evidence.put("planarityFaceWidths", Math.round(planarity * 10000) / 10000.0);

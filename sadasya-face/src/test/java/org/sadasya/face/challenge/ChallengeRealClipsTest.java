@@ -64,6 +64,17 @@ class ChallengeRealClipsTest {
             if (r.verdict() != FaceChallengeVerdict.FOLLOWED) {
                 failures.add(clip.clip() + " " + r.verdict() + " " + r.reason() + " " + r.evidence());
             }
+            // the head's motion per frame, as the console's strip shows it: the first frame is the
+            // baseline, and a clip that turns reaches a turn's angle in some frame
+            @SuppressWarnings("unchecked")
+            List<Double> yaw = (List<Double>) r.evidence().get("frameYawDegrees");
+            assertThat(yaw).as(clip.clip()).hasSize(clip.frames(shared).size());
+            assertThat(yaw.get(0)).isZero();
+            assertThat(((List<?>) r.evidence().get("framePitchDegrees"))).hasSameSizeAs(yaw);
+            if (clip.steps().contains(ChallengeStep.TURN_LEFT) || clip.steps().contains(ChallengeStep.TURN_RIGHT)) {
+                assertThat(yaw.stream().filter(java.util.Objects::nonNull).mapToDouble(v -> Math.abs(v)).max().orElse(0))
+                        .as("%s turns", clip.clip()).isGreaterThanOrEqualTo(StepFollowing.TURN_MIN_DEGREES);
+            }
         }
         assertThat(judged).isEqualTo(3);
         assertThat(failures).isEmpty();
