@@ -114,6 +114,10 @@ export function showCase(c) {
   $('review-history').replaceChildren(...c.history.map(historyItem));
   $('appeal-box').hidden = e.status !== 'REJECTED';
   $('review-decide').hidden = !inReview;
+  const member = e.status === 'ACCEPTED' ? e.memberId : null;
+  $('card-box').hidden = !member;
+  $('card-member-id').textContent = member ?? '';
+  say($('card-error'), null);
   $('appeal-reason').value = '';
   say($('appeal-error'), null);
 }
@@ -138,6 +142,24 @@ async function download(kind) {
   const r = await api.call(`/export/${kind}.csv${unit ? `?orgUnitId=${unit}` : ''}`);
   if (!r.ok) return say($('export-error'), 'export.failed');
   const name = /filename="?([^";]+)"?/.exec(r.headers.get('Content-Disposition') || '')?.[1] || `${kind}.csv`;
+  await save(r, name);
+}
+
+/** The opened member's membership card (made and audited by the server), as PNG or PDF. */
+async function card(format) {
+  const member = shown?.enrollment.memberId;
+  if (!member) return;
+  say($('card-error'), null);
+  const r = await api.call(`/members/${encodeURIComponent(member)}/card.${format}`);
+  if (!r.ok) {
+    const code = r.status === 409 ? (await r.json().catch(() => ({}))).code : null;
+    return say($('card-error'), code === 'MEMBER_REVOKED' ? 'card.revoked' : 'card.failed');
+  }
+  await save(r, `card-${member}.${format}`);
+}
+
+/** Hands an answer to the browser as a download named {@code name}. */
+async function save(r, name) {
   const url = URL.createObjectURL(await r.blob());
   const a = element('a');
   a.href = url;
@@ -172,6 +194,8 @@ export function setup({ reload, reopen }) {
   $('appeal-submit').addEventListener('click', () => appeal(reopen));
   $('export-enrollments').addEventListener('click', () => download('enrollments'));
   $('export-members').addEventListener('click', () => download('members'));
+  $('card-png').addEventListener('click', () => card('png'));
+  $('card-pdf').addEventListener('click', () => card('pdf'));
 }
 
 /** After login: the unit filter's choices. */

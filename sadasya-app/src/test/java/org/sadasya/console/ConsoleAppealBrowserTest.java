@@ -152,7 +152,23 @@ class ConsoleAppealBrowserTest extends AppServerTest {
         assertThat(page.el("review-history").getText()).contains("the member's face is blurred",
                 "the family showed the member's card", reviewerName);
         assertThat(page.el("review-decide").isDisplayed()).isFalse();
-        page.inBothLanguages(caseData);
+        // the accepted member's card, made by the server with the reviewer's token
+        String memberId = decided.get("enrollment").get("memberId").asText();
+        page.awaitShown("card-box");
+        assertThat(page.el("card-member-id").getText()).isEqualTo(memberId);
+        page.el("card-png").click();
+        page.wait.withMessage("the card downloaded").until(d -> ("card-" + memberId + ".png").equals(
+                page.js("return document.body.dataset.downloaded || null")));
+        page.el("card-pdf").click();
+        page.wait.withMessage("the printable card downloaded").until(d -> ("card-" + memberId + ".pdf").equals(
+                page.js("return document.body.dataset.downloaded || null")));
+        assertThat(page.el("card-error").isDisplayed()).isFalse();
+        JsonNode made = admin.get("/api/v1/audit?entityType=member&entityId=" + memberId).json();
+        assertThat(made.findValuesAsText("action")).as("each card is audited").filteredOn("MEMBER_CARD_MADE"::equals)
+                .hasSize(2);
+        Set<String> withMember = new java.util.HashSet<>(caseData);
+        withMember.add(memberId);
+        page.inBothLanguages(withMember);
 
         // the CSV downloads with the token
         page.el("case-back").click();
