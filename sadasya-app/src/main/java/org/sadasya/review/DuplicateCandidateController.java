@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * scope, shows nothing beyond crop, member id and booth, and every look is in the audit log.
  */
 @RestController
-@RequestMapping("/api/v1/reviews/{submissionId}/candidate")
+@RequestMapping("/api/v1/reviews/{submissionId}")
 @Tag(name = "reviews")
 public class DuplicateCandidateController {
 
@@ -56,7 +56,7 @@ public class DuplicateCandidateController {
         this.json = json;
     }
 
-    @GetMapping
+    @GetMapping("/candidate")
     @Operation(summary = "The member this enrolment may duplicate: id, booth, similarity (REVIEWER/ADMIN with the enrolment in scope; audited)")
     public Candidate candidate(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId) {
         Match match = match(actor, submissionId);
@@ -66,18 +66,78 @@ public class DuplicateCandidateController {
                 match.member().boothNameHi(), match.similarity(), match.threshold(), match.outOfScope(), face);
     }
 
-    @GetMapping("/face")
+    @GetMapping("/candidate/face")
     @Operation(summary = "That member's face crop as PNG (as above), Cache-Control: no-store")
     public ResponseEntity<byte[]> face(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId) {
         Match match = match(actor, submissionId);
-        long enrollmentId = match.member().enrollmentId();
-        byte[] crop = enrollments.memberFace(enrollmentId).flatMap(box -> enrollments.images(enrollmentId).stream()
+        byte[] crop = cropOf(match.member().enrollmentId());
+        viewed(actor, submissionId, match, "DUPLICATE_CANDIDATE_FACE_VIEWED");
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG).body(crop);
+    }
+
+    /** One of the members an enrolment resembles, as DUPLICATE_FACE listed them (most alike first). */
+    public record Lookalike(String memberId, String boothCode, String boothName, String boothNameHi, Double similarity,
+            String searched, boolean outOfScope, boolean face) {}
+
+    @GetMapping("/candidates")
+    @Operation(summary = "Every member this enrolment may duplicate, most alike first (as /candidate; audited once with their ids)")
+    public java.util.List<Lookalike> candidates(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId) {
+        EnrollmentRecord e = reviewable.find(actor, submissionId);
+        java.util.List<Lookalike> out = new java.util.ArrayList<>();
+        for (JsonNode c : listed(e)) {
+            members.find(c.get("memberId").asText()).ifPresent(m -> out.add(new Lookalike(m.memberCode(), m.boothCode(),
+                    m.boothName(), m.boothNameHi(), number(c, "similarity"), c.path("searched").asText(null),
+                    !actor.covers(m.boothPath()), enrollments.memberFace(m.enrollmentId()).isPresent())));
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("memberIds", out.stream().map(Lookalike::memberId).toList());
+        detail.put("outOfScope", out.stream().filter(Lookalike::outOfScope).map(Lookalike::memberId).toList());
+        audit.record(actor.auditName(), "DUPLICATE_CANDIDATES_VIEWED", "enrollment", submissionId, detail);
+        return out;
+    }
+
+    @GetMapping("/candidates/{memberId}/face")
+    @Operation(summary = "The face crop of one member this enrolment may duplicate, as PNG (listed by /candidates only; audited), Cache-Control: no-store")
+    public ResponseEntity<byte[]> candidateFace(@AuthenticationPrincipal Actor actor, @PathVariable String submissionId,
+            @PathVariable String memberId) {
+        EnrollmentRecord e = reviewable.find(actor, submissionId);
+        // only a member this enrolment resembles: the exception to scope reaches no one else
+        JsonNode listed = listed(e).stream().filter(c -> c.get("memberId").asText().equals(memberId)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("candidate"));
+        CardMembers.CardMember member = members.find(memberId).orElseThrow(() -> ApiException.notFound("candidate"));
+        byte[] crop = cropOf(member.enrollmentId());
+        viewed(actor, submissionId, new Match(member, number(listed, "similarity"), null, !actor.covers(member.boothPath())),
+                "DUPLICATE_CANDIDATE_FACE_VIEWED");
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG).body(crop);
+    }
+
+    /** DUPLICATE_FACE's list of lookalikes; for a decision that kept only the nearest, that one. */
+    private java.util.List<JsonNode> listed(EnrollmentRecord e) {
+        JsonNode evidence = duplicateEvidence(e);
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        if (evidence == null) {
+            return out;
+        }
+        if (evidence.path("candidates").isArray()) {
+            evidence.get("candidates").forEach(c -> {
+                if (c.hasNonNull("memberId")) {
+                    out.add(c);
+                }
+            });
+        } else if (evidence.hasNonNull("matchedMemberId")) {
+            out.add(json.createObjectNode().put("memberId", evidence.get("matchedMemberId").asText())
+                    .put("similarity", evidence.path("similarity").asDouble())
+                    .put("searched", evidence.path("searched").asText("state")));
+        }
+        return out;
+    }
+
+    private byte[] cropOf(long enrollmentId) {
+        return enrollments.memberFace(enrollmentId).flatMap(box -> enrollments.images(enrollmentId).stream()
                         .filter(i -> i.kind().equals("PHOTO")).findFirst()
                         .flatMap(i -> FaceCrop.of(images.get(i.imageKey()), box)))
                 .map(img -> InMemoryImages.encode(img, "png"))
                 .orElseThrow(() -> ApiException.notFound("image"));
-        viewed(actor, submissionId, match, "DUPLICATE_CANDIDATE_FACE_VIEWED");
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.IMAGE_PNG).body(crop);
     }
 
     private record Match(CardMembers.CardMember member, Double similarity, Double threshold, boolean outOfScope) {}

@@ -139,13 +139,13 @@ public final class DecideEnrollment {
                 .filter(m -> m.similarity() >= tiers.stateReview())
                 .filter(counts)
                 .findFirst()
-                .map(m -> duplicateOutcome(m, null, tiers, local));
+                .map(m -> duplicateOutcome(m, null, tiers, local, List.of()));
         Optional<RuleResult> nearby = local == null || !tiers.hasLocalTier() ? Optional.empty()
                 : faceIndex.nearestWithin(modelVersion, embedding, k, local).stream()
                         .filter(m -> m.similarity() >= tiers.localReview())
                         .filter(counts)
                         .findFirst()
-                        .map(m -> duplicateOutcome(null, m, tiers, local));
+                        .map(m -> duplicateOutcome(null, m, tiers, local, List.of()));
         return worse(state, nearby);
     }
 
@@ -295,19 +295,57 @@ public final class DecideEnrollment {
      */
     private RuleResult duplicateFace(String modelVersion, float[] member, double match, String localUnit) {
         DuplicateTiers tiers = tiers(modelVersion, match);
-        List<FaceMatch> state = faceIndex.nearest(modelVersion, member, 1);
+        List<FaceMatch> state = byLikeness(faceIndex.nearest(modelVersion, member, MAX_CANDIDATES));
         List<FaceMatch> nearby = localUnit == null || !tiers.hasLocalTier() ? List.of()
-                : faceIndex.nearestWithin(modelVersion, member, 1, localUnit);
+                : byLikeness(faceIndex.nearestWithin(modelVersion, member, MAX_CANDIDATES, localUnit));
         if (state.isEmpty() && nearby.isEmpty()) {
             return RuleResult.pass(DUPLICATE_FACE, "no enrolled member looks alike",
                     Map.of("threshold", round(tiers.stateReject())));
         }
         return duplicateOutcome(state.isEmpty() ? null : state.get(0), nearby.isEmpty() ? null : nearby.get(0),
-                tiers, localUnit);
+                tiers, localUnit, candidates(state, nearby, tiers));
+    }
+
+    /** How many lookalike members a decision lists for the reviewer. */
+    static final int MAX_CANDIDATES = 5;
+
+    private static List<FaceMatch> byLikeness(List<FaceMatch> matches) {
+        return matches.stream().sorted(java.util.Comparator.comparingDouble(FaceMatch::similarity).reversed()).toList();
+    }
+
+    /**
+     * Every member who looks alike enough to doubt, by their own tier (sector members from the
+     * sector's review point, others from the state-wide one), most alike first: what a reviewer
+     * compares the face with, not only the nearest.
+     */
+    private static List<Map<String, Object>> candidates(List<FaceMatch> state, List<FaceMatch> nearby, DuplicateTiers tiers) {
+        Map<String, Map<String, Object>> byMember = new LinkedHashMap<>();
+        for (FaceMatch m : nearby) {
+            if (m.similarity() >= tiers.localReview()) {
+                byMember.putIfAbsent(m.memberCode(), candidate(m, "sector"));
+            }
+        }
+        for (FaceMatch m : state) {
+            if (m.similarity() >= tiers.stateReview()) {
+                byMember.putIfAbsent(m.memberCode(), candidate(m, "state"));
+            }
+        }
+        return byMember.values().stream()
+                .sorted(java.util.Comparator.comparingDouble((Map<String, Object> c) -> (Double) c.get("similarity")).reversed())
+                .limit(MAX_CANDIDATES).toList();
+    }
+
+    private static Map<String, Object> candidate(FaceMatch m, String searched) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("memberId", m.memberCode());
+        c.put("similarity", round(m.similarity()));
+        c.put("searched", searched);
+        return c;
     }
 
     /** The finding of the nearest member state-wide and the nearest in the sector (either may be null). */
-    private static RuleResult duplicateOutcome(FaceMatch state, FaceMatch nearby, DuplicateTiers tiers, String localUnit) {
+    private static RuleResult duplicateOutcome(FaceMatch state, FaceMatch nearby, DuplicateTiers tiers, String localUnit,
+            List<Map<String, Object>> candidates) {
         Outcome byState = state == null ? Outcome.PASS : outcome(state.similarity(), tiers.stateReview(), tiers.stateReject());
         Outcome byNearby = nearby == null || localUnit == null ? Outcome.PASS
                 : outcome(nearby.similarity(), tiers.localReview(), tiers.localReject());
@@ -321,6 +359,7 @@ public final class DecideEnrollment {
         ev.put("searched", local ? "sector" : "state");
         if (o != Outcome.PASS) {
             ev.put("matchedMemberId", m.memberCode());
+            ev.put("candidates", candidates.isEmpty() ? List.of(candidate(m, local ? "sector" : "state")) : candidates);
         }
         return switch (o) {
             case REJECT -> RuleResult.reject(DUPLICATE_FACE, "already enrolled as member " + m.memberCode(), ev);

@@ -196,7 +196,36 @@ async function candidate(c) {
   box.hidden = false;
   const face = $('evidence-candidate-face');
   face.hidden = !m.face;
-  if (m.face) await image(face, `/reviews/${id}/candidate/face`);
+  const loads = [m.face ? image(face, `/reviews/${id}/candidate/face`) : Promise.resolve(), moreCandidates(id, m.memberId)];
+  await Promise.all(loads);
+}
+
+/** The other members this enrolment resembles, most alike first, each with its crop, id, booth and similarity. */
+async function moreCandidates(id, shownFirst) {
+  const list = $('evidence-candidates');
+  list.replaceChildren();
+  $('evidence-more-candidates').hidden = true;
+  const r = await api.call(`/reviews/${id}/candidates`);
+  if (!r.ok) throw new Error(`candidates: ${r.status}`);
+  const others = (await r.json()).filter((m) => m.memberId !== shownFirst);
+  const loads = [];
+  for (const m of others) {
+    const li = element('li');
+    li.dataset.memberId = m.memberId;
+    if (m.face) {
+      const crop = element('img');
+      crop.alt = '';
+      li.append(crop);
+      loads.push(image(crop, `/reviews/${id}/candidates/${encodeURIComponent(m.memberId)}/face`));
+    }
+    const booth = (language() === 'hi' && m.boothNameHi) ? m.boothNameHi : m.boothName;
+    li.append(element('code', null, m.memberId), element('span', null, booth ?? ''), element('code', null, m.boothCode),
+      element('span', null, t('evidence.referenceSimilarity')), element('span', 'score', String(m.similarity)));
+    if (m.outOfScope) li.append(element('span', 'rule', t('evidence.candidateElsewhere')));
+    list.append(li);
+  }
+  $('evidence-more-candidates').hidden = others.length === 0;
+  await Promise.all(loads);
 }
 
 /** Shows the case (GET /reviews/{id}); resolves once the photos are in. */

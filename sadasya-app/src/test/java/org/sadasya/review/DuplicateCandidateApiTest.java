@@ -103,4 +103,61 @@ class DuplicateCandidateApiTest extends AppServerTest {
         assertThat(reviewerY.get("/api/v1/reviews/" + inX + "/candidate").status()).isEqualTo(404);
         assertThat(x.worker().get("/api/v1/reviews/" + inX + "/candidate").status()).isIn(403, 404);
     }
+
+    @Test
+    @DirtiesContext(methodMode = org.springframework.test.annotation.DirtiesContext.MethodMode.BEFORE_METHOD)
+    void everyMemberAnEnrolmentResembles_isListed_eachCropOnlyThroughIt_andTheConsoleShowsThemAll() throws Exception {
+        Hierarchy x = hierarchy();
+        Hierarchy y = hierarchy();
+        int a = 710_000 + 2 * x.n();
+        int b = a + 1;
+        String inY = ReviewSeeds.withMemberFace(admin, y, "M" + a, "ACCEPTED").submissionId();
+        String inX = ReviewSeeds.withMemberFace(admin, x, "M" + b, "ACCEPTED").submissionId();
+        String memberA = admin.get("/api/v1/enrollments/" + inY).json().get("memberId").asText();
+        String memberB = admin.get("/api/v1/enrollments/" + inX).json().get("memberId").asText();
+        // a face equally like both members (cosine 0.707 with each): a duplicate of either
+        String both = ReviewSeeds.withMemberFace(admin, x, "M" + a + "+M" + b, "REJECTED").submissionId();
+        Api reviewerX = reviewerOfDistrict(x, "cands-x-" + x.n());
+
+        Api.Response listed = reviewerX.get("/api/v1/reviews/" + both + "/candidates");
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        JsonNode list = listed.json();
+        assertThat(list.findValuesAsText("memberId")).containsExactlyInAnyOrder(memberA, memberB);
+        for (JsonNode c : list) {
+            assertThat(c.get("similarity").asDouble()).isEqualTo(0.7071, org.assertj.core.data.Offset.offset(0.001));
+            assertThat(c.get("outOfScope").asBoolean()).as(c.toString()).isEqualTo(c.get("memberId").asText().equals(memberA));
+            assertThat(c.get("face").asBoolean()).isTrue();
+            var crop = reviewerX.bytes("/api/v1/reviews/" + both + "/candidates/" + c.get("memberId").asText() + "/face");
+            assertThat(crop.status()).isEqualTo(200);
+            assertThat(crop.cacheControl()).contains("no-store");
+            assertThat(ImageIO.read(new ByteArrayInputStream(crop.body())).getWidth()).isPositive();
+        }
+        assertThat(list.toString()).as("nothing beyond crop, member id and booth").doesNotContain("Sunita", "96");
+        // the crop of a member this enrolment does not resemble stays refused, also through another enrolment
+        assertThat(reviewerX.bytes("/api/v1/reviews/" + inX + "/candidates/" + memberA + "/face").status()).isEqualTo(404);
+        assertThat(reviewerX.bytes("/api/v1/reviews/" + both + "/candidates/MP-9999999/face").status()).isEqualTo(404);
+        JsonNode audit = admin.get("/api/v1/audit?entityType=enrollment&entityId=" + both).json();
+        assertThat(audit.findValuesAsText("action")).contains("DUPLICATE_CANDIDATES_VIEWED", "DUPLICATE_CANDIDATE_FACE_VIEWED");
+
+        HeadlessChromium.require();
+        ChromeDriver driver = HeadlessChromium.start(null, java.nio.file.Files.createTempDirectory("sadasya-candidates"));
+        try {
+            ConsolePage page = new ConsolePage(driver, anonymous, port).openAndLogIn("cands-x-" + x.n(), "review-pw-1");
+            page.choose("queue-status", "REJECTED");
+            page.awaitTrue("the queue lists the rejected enrolment", "return !!document.querySelector('#review-queue li[data-submission-id=\""
+                    + both + "\"]')");
+            page.openItem(both);
+            page.awaitTrue("both lookalikes shown, each with its decoded crop", """
+                    const ids = [document.getElementById('evidence-candidate').dataset.memberId,
+                      ...[...document.querySelectorAll('#evidence-candidates li')].map(li => li.dataset.memberId)];
+                    const crops = [...document.querySelectorAll('#evidence-candidates img')];
+                    return ids.sort().join(' ') === arguments[0]
+                      && crops.length === 1 && crops.every(i => i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0);
+                    """, java.util.stream.Stream.of(memberA, memberB).sorted().collect(java.util.stream.Collectors.joining(" ")));
+            page.inBothLanguages(java.util.Set.of(memberA, memberB, "cands-x-" + x.n(), "Booth 1", "S%d-B1".formatted(x.n()),
+                    "S%d-B1".formatted(y.n()), "Sunita Devi", "सुनीता देवी", "0.7071"));
+        } finally {
+            driver.quit();
+        }
+    }
 }

@@ -117,6 +117,9 @@ class AuthorizationMatrixTest extends AppServerTest {
         // need an enrolment with a matched member, which the world here has not: review.DuplicateCandidateApiTest
         r.put("GET /api/v1/reviews/{submissionId}/candidate", null);
         r.put("GET /api/v1/reviews/{submissionId}/candidate/face", null);
+        r.put("GET /api/v1/reviews/{submissionId}/candidates/{memberId}/face", null);
+        r.put("GET /api/v1/reviews/{submissionId}/candidates", new Rule(STAFF_OF_A,
+                c -> c.api().get("/api/v1/reviews/" + c.world().enrolmentOfA() + "/candidates")));
         r.put("GET /api/v1/users", new Rule(STAFF, c -> c.api().get("/api/v1/users?role=WORKER")));
         // too short a password: an allowed caller gets 422, and the password stays
         r.put("POST /api/v1/users/{id}/password", new Rule(STAFF_OF_A, c -> c.api().post(

@@ -57,8 +57,8 @@ public final class ConsolePage {
     }
 
     /** Waits until {@code script} returns true. */
-    public void awaitTrue(String what, String script) {
-        wait.withMessage(what).until(d -> Boolean.TRUE.equals(js(script)));
+    public void awaitTrue(String what, String script, Object... args) {
+        wait.withMessage(what).until(d -> Boolean.TRUE.equals(js(script, args)));
     }
 
     /** Sets an input's or select's value as a person would and lets the page react. */

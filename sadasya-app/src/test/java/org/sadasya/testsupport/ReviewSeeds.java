@@ -46,11 +46,24 @@ public final class ReviewSeeds {
         return send(admin, h, false, 23.2600, memberFace, name);
     }
 
+    /**
+     * A live enrolment whose member's face is the scripted {@code memberScript} (e.g. {@code M5+M9}),
+     * decided as {@code status}.
+     */
+    public static Sent withMemberFace(Api admin, Hierarchy h, String memberScript, String status) {
+        return send(admin, h, true, 23.2600, -1, null, memberScript, status);
+    }
+
     private static Sent send(Api admin, Hierarchy h, boolean live, double latitude) {
         return send(admin, h, live, latitude, -1, null);
     }
 
     private static Sent send(Api admin, Hierarchy h, boolean live, double latitude, int memberFace, String name) {
+        return send(admin, h, live, latitude, memberFace, name, null, "REVIEW");
+    }
+
+    private static Sent send(Api admin, Hierarchy h, boolean live, double latitude, int memberFace, String name,
+            String memberScript, String status) {
         int seq = SEQ.incrementAndGet();
         String id = UUID.randomUUID().toString();
         JsonNode ticket = Challenges.ticket(h.worker());
@@ -60,14 +73,15 @@ public final class ReviewSeeds {
         if (name != null) {
             data = data.replace("\"name\": \"Sunita Devi\"", "\"name\": " + quoted(name));
         }
-        byte[] photo = ScriptedFaceAnalyzer.photo("W%d,M%d%s".formatted(h.n(), memberFace >= 0 ? memberFace : 1000 + seq,
+        byte[] photo = memberScript != null ? ScriptedFaceAnalyzer.photo("W%d,%s".formatted(h.n(), memberScript))
+                : ScriptedFaceAnalyzer.photo("W%d,M%d%s".formatted(h.n(), memberFace >= 0 ? memberFace : 1000 + seq,
                 live ? "" : "?") + (memberFace >= 0 ? " ".repeat(1 + seq % 8) : "")); // one face, another photo
         byte[][] burst = ScriptedFaceAnalyzer.burst(live ? Challenges.followed(ticket) : "UNUSABLE", 3);
         Api.Response sent = h.worker().multipart("/api/v1/enrollments", Api.enrolment(photo, data, burst));
         assertThat(sent.status()).as(sent.toString()).isEqualTo(202);
         JsonNode decided = admin.await("/api/v1/enrollments/" + id,
                 j -> !List.of("RECEIVED", "PROCESSING").contains(j.get("status").asText()), Duration.ofSeconds(20)).json();
-        assertThat(decided.get("status").asText()).as(decided.toString()).isEqualTo("REVIEW");
+        assertThat(decided.get("status").asText()).as(decided.toString()).isEqualTo(status);
         return new Sent(id, photo, List.of(burst));
     }
 

@@ -51,9 +51,13 @@ public final class ScriptedFaceAnalyzer implements FaceAnalyzer {
                 LivenessVerdict verdict = p.endsWith("?") ? LivenessVerdict.DOUBT
                         : p.endsWith("!") ? LivenessVerdict.SPOOF : LivenessVerdict.LIVE;
                 String id = p.replaceAll("[?!]$", "");
-                int axis = (id.charAt(0) == 'W' ? 0 : DIMENSIONS / 2) + Integer.parseInt(id.substring(1)) % (DIMENSIONS / 2);
+                // "M5+M9": a face equally like two people (cosine 0.707 with each)
+                String[] blend = id.split("\\+");
                 float[] embedding = new float[DIMENSIONS];
-                embedding[axis] = 1;
+                for (String one : blend) {
+                    int axis = (one.charAt(0) == 'W' ? 0 : DIMENSIONS / 2) + Integer.parseInt(one.substring(1)) % (DIMENSIONS / 2);
+                    embedding[axis] = (float) (1 / Math.sqrt(blend.length));
+                }
                 double spoof = verdict == LivenessVerdict.LIVE ? 0.1 : verdict == LivenessVerdict.DOUBT ? 0.5 : 0.95;
                 double size = 300 - 40 * i;
                 FaceBox box = new FaceBox(100 + 400 * i, 200, size, size);

@@ -305,6 +305,31 @@ class DecideEnrollmentTest {
     }
 
     @Test
+    void everyLookalikeFromTheReviewPointOn_isListed_mostAlikeFirst() {
+        analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(MEMBER, 500, 180, LivenessVerdict.LIVE));
+        // the index's order is not trusted; review from 0.45 (threshold 0.5 less the 0.05 margin)
+        enrolledFaces.add(new FaceMatch(1, "MP-0000001", 0.62));
+        enrolledFaces.add(new FaceMatch(2, "MP-0000002", 0.93));
+        enrolledFaces.add(new FaceMatch(3, "MP-0000003", 0.40));
+        enrolledFaces.add(new FaceMatch(4, "MP-0000004", 0.47));
+
+        RuleResult dup = reason(decide.decide(enrolment()), ReasonCode.DUPLICATE_FACE);
+
+        assertThat(dup.outcome()).isEqualTo(Outcome.REJECT);
+        assertThat(dup.evidence()).containsEntry("matchedMemberId", "MP-0000002").containsEntry("similarity", 0.93);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> candidates = (List<Map<String, Object>>) dup.evidence().get("candidates");
+        assertThat(candidates).extracting(c -> c.get("memberId")).containsExactly("MP-0000002", "MP-0000001", "MP-0000004");
+        assertThat(candidates).extracting(c -> c.get("similarity")).containsExactly(0.93, 0.62, 0.47);
+        assertThat(candidates).allSatisfy(c -> assertThat(c).containsEntry("searched", "state"));
+
+        enrolledFaces.clear();
+        enrolledFaces.add(new FaceMatch(3, "MP-0000003", 0.40));
+        assertThat(reason(decide.decide(enrolment()), ReasonCode.DUPLICATE_FACE).evidence())
+                .as("nobody alike enough: no list").doesNotContainKeys("candidates", "matchedMemberId");
+    }
+
+    @Test
     void workerPosingAsMember_isRejected() {
         analysis = photo(face(WORKER, 100, 200, LivenessVerdict.LIVE), face(WORKER, 500, 180, LivenessVerdict.LIVE));
 
