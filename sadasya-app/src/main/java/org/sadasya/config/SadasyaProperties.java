@@ -39,7 +39,8 @@ public record SadasyaProperties(
         @DefaultValue Challenge challenge,
         @DefaultValue Liveness liveness,
         @DefaultValue SignalThresholds signals,
-        @DefaultValue("Asia/Kolkata") ZoneId driveZone) {
+        @DefaultValue("Asia/Kolkata") ZoneId driveZone,
+        @DefaultValue MapTiles mapTiles) {
 
     /** The rules' operating points: {@code sadasya.verification.*} and {@code sadasya.liveness.*}. */
     public VerificationPolicy policy() {
@@ -68,6 +69,48 @@ public record SadasyaProperties(
                 .withGraph(m, defaults.beamWidth())
                 .withCandidates(candidates)
                 .withProjection(projection, defaults.projectionTraining());
+    }
+
+    /**
+     * A map under the console's GPS plot: a tile URL template ({@code https://host/{z}/{x}/{y}.png},
+     * Web Mercator tiles) and the attribution its provider requires. None by default: the plot is
+     * drawn without a map, and no origin but the app's own is in the Content-Security-Policy.
+     */
+    public record MapTiles(String url, String attribution) {
+        public MapTiles {
+            if (url != null && url.isBlank()) {
+                url = null;
+            }
+            if (url != null) {
+                if (!url.contains("{z}") || !url.contains("{x}") || !url.contains("{y}")) {
+                    throw new IllegalArgumentException("sadasya.map-tiles.url needs {z}, {x} and {y}: " + url);
+                }
+                origin(url); // fails on a URL that names no http(s) origin
+            }
+        }
+
+        public boolean configured() {
+            return url != null;
+        }
+
+        /** The tiles' origin ({@code https://host[:port]}), for the Content-Security-Policy. */
+        public String origin() {
+            return origin(url);
+        }
+
+        private static String origin(String url) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(url.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0"));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("sadasya.map-tiles.url is not a URL: " + url, e);
+            }
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("https".equals(scheme) || "http".equals(scheme))) {
+                throw new IllegalArgumentException("sadasya.map-tiles.url must be an http(s) URL: " + url);
+            }
+            return scheme + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        }
     }
 
     public record Intake(@DefaultValue("10000000") int maxPhotoBytes, @DefaultValue("12") int maxBurstFrames) {}

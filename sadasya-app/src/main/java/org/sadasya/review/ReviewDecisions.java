@@ -75,6 +75,11 @@ public class ReviewDecisions {
                         refuse(actor, r, reasons, dup);
                         return dup;
                     }
+                    if (issued instanceof IssueMember.FaceUnreadable) {
+                        // decided with a retired face model, and the model now in use finds no face
+                        // where the member's was: no member can be issued without a searchable face
+                        throw new ApiException(HttpStatus.CONFLICT, "FACE_UNREADABLE", null, Map.of());
+                    }
                     var member = ((IssueMember.Issued) issued).member();
                     memberId = member.id();
                     memberCode = member.memberCode();

@@ -34,12 +34,21 @@ public class SecurityConfiguration {
             + " manifest-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self';"
             + " frame-ancestors 'none'";
 
+    /** The policy, with a map's tile origin allowed for images when the console shows one. */
+    public static String contentSecurityPolicy(org.sadasya.config.SadasyaProperties.MapTiles tiles) {
+        if (tiles == null || !tiles.configured()) {
+            return CONTENT_SECURITY_POLICY;
+        }
+        return CONTENT_SECURITY_POLICY.replace("img-src 'self' blob:;", "img-src 'self' blob: " + tiles.origin() + ";");
+    }
+
     /** Only the app itself may use the camera and the location; nothing may use the microphone. */
     public static final String PERMISSIONS_POLICY = "camera=(self), geolocation=(self), microphone=(), payment=()";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenService tokens, ObjectMapper json, MessageSource messages,
-            @Value("${sadasya.public-metrics:true}") boolean publicMetrics) throws Exception {
+            @Value("${sadasya.public-metrics:true}") boolean publicMetrics,
+            org.sadasya.config.SadasyaProperties props) throws Exception {
         // the metrics name no person, but in production they are for the operators only (application-prod.yml)
         String[] publicActuator = publicMetrics
                 ? new String[] {"/actuator/health/**", "/actuator/info", "/actuator/prometheus"}
@@ -50,7 +59,7 @@ public class SecurityConfiguration {
                 .logout(l -> l.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(c -> c.policyDirectives(contentSecurityPolicy(props.mapTiles())))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))

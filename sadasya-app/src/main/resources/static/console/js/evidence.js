@@ -237,7 +237,11 @@ export async function show(c) {
   $('review-evidence').dataset.submissionId = e.submissionId;
   $('evidence-rules').replaceChildren(...e.reasons.map(rule));
   const others = (c.sameDay ?? []).filter((o) => o.latitude != null);
-  const placed = map.draw($('evidence-map'), c.position, c.booth, others);
+  const tiles = (await map.loadSettings()).mapTiles;
+  const placed = map.draw($('evidence-map'), c.position, c.booth, others, tiles);
+  const credit = $('evidence-map-attribution');
+  credit.textContent = tiles?.attribution ?? '';
+  credit.hidden = !placed || !tiles?.attribution;
   $('evidence-same-day').hidden = !placed || others.length === 0;
   $('evidence-map').toggleAttribute('hidden', !placed); // an SVG element has no hidden property
   $('evidence-legend').hidden = !placed;

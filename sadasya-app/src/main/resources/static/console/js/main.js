@@ -143,10 +143,12 @@ async function decide(decision) {
   const id = opened.enrollment.submissionId;
   const r = await api.call(`/reviews/${id}`, { method: 'POST', json: { decision, note } });
   if (r.status === 401) return logout();
-  if (r.status === 409 && (await r.clone().json()).code === 'DUPLICATE_MEMBER') {
+  const conflict = r.status === 409 ? (await r.clone().json().catch(() => ({}))).code : null;
+  if (conflict === 'DUPLICATE_MEMBER') {
     await open(current);
     return i18n.say($('review-error'), 'review.duplicate');
   }
+  if (conflict === 'FACE_UNREADABLE') return i18n.say($('review-error'), 'review.faceUnreadable');
   // 409: someone else decided it first; either way it has left the queue
   if (!r.ok && r.status !== 409) return i18n.say($('review-error'), 'review.failed');
   const at = visible().findIndex((e) => e.submissionId === id);

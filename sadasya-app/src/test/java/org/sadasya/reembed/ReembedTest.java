@@ -168,6 +168,11 @@ class ReembedTest {
                 assertThatThrownBy(() -> f.tx.execute(s -> issue.issue(member(seed, another, 99), oldModelFace,
                         OLD.version())))
                         .isInstanceOf(IssueMember.StaleFaceModel.class);
+                // a reviewer's accept of an enrolment decided with the retired model describes the face
+                // again; where the model in use finds no face there, nothing is issued
+                IssueMember.Result unreadable = f.tx.execute(s -> issue.issueReviewed(member(seed, another, 99),
+                        oldModelFace, OLD.version(), clock.instant().atOffset(java.time.ZoneOffset.UTC)));
+                assertThat((Object) unreadable).isInstanceOf(IssueMember.FaceUnreadable.class);
 
                 // the other node learns of the switch at its next issue, under the same lock, and follows it
                 assertThat(new FaceModelSwitchRecord(f.jdbc).switchedTo()).contains(NEW.version());
