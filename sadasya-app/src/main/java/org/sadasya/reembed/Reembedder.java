@@ -79,43 +79,43 @@ public final class Reembedder {
      */
     public Progress run(EmbeddingModel model, Consumer<Progress> progress, BooleanSupplier keepGoing) {
         FaceCoverage coverage = new FaceCoverage(jdbc);
-        long done = 0;
-        long failed = 0;
+        // counted once: every face handled leaves the lacking set (a new row, or a failure row), so
+        // the remainder is the start less what was handled; the count is exact again at the end
+        FaceCoverage.Lacking atStart = coverage.lacking(model.version());
+        long toDo = atStart.members() + atStart.workerPhotos();
+        long[] tally = new long[2]; // done, failed
+        long afterMember = Long.MIN_VALUE;
         boolean more = true;
         while (more && keepGoing.getAsBoolean()) {
+            // keyset paging on the member id: each batch reads on from the last, not from the start
             List<Long> memberIds = jdbc.sql("SELECT DISTINCT f.member_id " + FaceCoverage.MEMBERS_LACKING
-                            + " ORDER BY f.member_id LIMIT " + BATCH)
-                    .params(model.version(), model.version()).query(Long.class).list();
+                            + " AND f.member_id > ? ORDER BY f.member_id LIMIT " + BATCH)
+                    .params(model.version(), model.version(), afterMember).query(Long.class).list();
             List<Long> workerRows = memberIds.size() == BATCH ? List.of()
                     : jdbc.sql("SELECT MIN(w.id) " + FaceCoverage.WORKER_PHOTOS_LACKING
                                     + " GROUP BY w.image_key ORDER BY MIN(w.id) LIMIT " + (BATCH - memberIds.size()))
                             .params(model.version(), model.version()).query(Long.class).list();
             more = !memberIds.isEmpty() || !workerRows.isEmpty();
-            for (long id : memberIds) {
-                if (!keepGoing.getAsBoolean()) {
-                    break;
-                }
-                if (reembedMember(id, model)) {
-                    done++;
-                } else {
-                    failed++;
-                }
+            if (!memberIds.isEmpty()) {
+                afterMember = memberIds.get(memberIds.size() - 1);
             }
-            for (long id : workerRows) {
-                if (!keepGoing.getAsBoolean()) {
-                    break;
-                }
-                if (reembedWorkerPhoto(id, model)) {
-                    done++;
-                } else {
-                    failed++;
-                }
-            }
-            FaceCoverage.Lacking left = coverage.lacking(model.version());
-            progress.accept(new Progress(model.version(), done, failed, left.members() + left.workerPhotos()));
+            handle(memberIds, id -> reembedMember(id, model), keepGoing, tally);
+            handle(workerRows, id -> reembedWorkerPhoto(id, model), keepGoing, tally);
+            progress.accept(new Progress(model.version(), tally[0], tally[1], Math.max(0, toDo - tally[0] - tally[1])));
         }
         FaceCoverage.Lacking left = coverage.lacking(model.version());
-        return new Progress(model.version(), done, failed, left.members() + left.workerPhotos());
+        return new Progress(model.version(), tally[0], tally[1], left.members() + left.workerPhotos());
+    }
+
+    /** Re-embeds each face of {@code ids} until {@code keepGoing} says stop, counting done and failed in {@code tally}. */
+    private static void handle(List<Long> ids, java.util.function.LongPredicate reembed, BooleanSupplier keepGoing,
+            long[] tally) {
+        for (long id : ids) {
+            if (!keepGoing.getAsBoolean()) {
+                return;
+            }
+            tally[reembed.test(id) ? 0 : 1]++;
+        }
     }
 
     /**
