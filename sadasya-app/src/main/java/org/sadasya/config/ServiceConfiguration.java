@@ -219,7 +219,8 @@ public class ServiceConfiguration {
 
     /**
      * {@code sadasya.face-index}: {@code hnsw} (default) — the Lucene HNSW replica in
-     * {@code <data-dir>/index}, caught up from the database on start and before each search;
+     * {@code <data-dir>/index}, caught up (or built) from the database in the background after start
+     * (readiness is out of service until then; a search waits for it) and before each search;
      * {@code exact} — a scan of every stored member face. Closed (committed) with the context.
      * {@code sadasya.face-index-format}: int8 (default) or int4 (half the memory, for millions of members).
      */
@@ -229,8 +230,13 @@ public class ServiceConfiguration {
     MemberFaceIndex memberFaceIndex(JdbcClient jdbc, SadasyaProperties props, FaceModels models) {
         return switch (props.faceIndex()) {
             case EXACT -> new ExactMemberFaceIndex(jdbc);
-            case HNSW -> MemberFaceIndexes.open(jdbc, props.dataDir().resolve("index"), props.hnswOptions(),
-                    new LinkedHashSet<>(List.of(models.serving().version(), models.target().version())));
+            case HNSW -> MemberFaceIndexes.openInBackground(jdbc, props.dataDir().resolve("index"), props.hnswOptions(),
+                    new LinkedHashSet<>(List.of(models.serving().version(), models.target().version())),
+                    task -> {
+                        Thread opener = new Thread(task, "face-index-open");
+                        opener.setDaemon(true);
+                        opener.start();
+                    });
         };
     }
 

@@ -31,6 +31,9 @@ public final class MemberFaceIndexes implements MemberFaceIndex, AutoCloseable {
     private final HnswOptions options;
     private final Map<String, HnswMemberFaceIndex> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Whether the models named at start are open; false while they are caught up or built in the background. */
+    private volatile boolean ready = true;
+    private volatile RuntimeException openFailure;
 
     private MemberFaceIndexes(JdbcClient jdbc, Path dir, HnswOptions options) {
         this.jdbc = jdbc;
@@ -49,6 +52,46 @@ public final class MemberFaceIndexes implements MemberFaceIndex, AutoCloseable {
             throw e;
         }
         return indexes;
+    }
+
+    /**
+     * As {@link #open}, but the indexes are caught up or built on {@code executor} while the service
+     * starts: a search waits for its model's index, and {@link #ready()} says when all are open (a
+     * missing index of a million members takes tens of minutes to build).
+     */
+    public static MemberFaceIndexes openInBackground(JdbcClient jdbc, Path dir, HnswOptions options,
+            Collection<String> models, java.util.concurrent.Executor executor) {
+        MemberFaceIndexes indexes = new MemberFaceIndexes(jdbc, dir, options);
+        deleteSingleModelLayout(dir);
+        indexes.ready = false;
+        executor.execute(() -> {
+            try {
+                for (String model : models) {
+                    HnswMemberFaceIndex index = indexes.of(model);
+                    if (indexes.closed) {
+                        index.close(); // closed while this one was being built
+                    }
+                }
+                indexes.ready = true;
+                log.info("face index: ready ({})", String.join(", ", models));
+            } catch (RuntimeException e) {
+                if (!indexes.closed) {
+                    indexes.openFailure = e;
+                    log.error("face index: could not be opened; each search tries again (sadasya index rebuild rebuilds it)", e);
+                }
+            }
+        });
+        return indexes;
+    }
+
+    /** Whether the indexes named at start are open (always, for {@link #open}). */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** Why opening them in the background failed, if it did. */
+    public java.util.Optional<RuntimeException> openFailure() {
+        return java.util.Optional.ofNullable(openFailure);
     }
 
     /** The index of one model's faces, opened on first use. */

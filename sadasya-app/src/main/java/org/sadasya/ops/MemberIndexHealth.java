@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The 1:N face index against the database: the model it serves, its size, and how many member-face
  * changes of that model it has not read yet (it catches up in the background and before every
  * search, so a lag that stays means the catch-up fails). While faces move to a new model: how many
- * still lack it and how many it could not describe.
+ * still lack it and how many it could not describe. OUT_OF_SERVICE while the index is still being
+ * caught up or built in the background after start, DOWN when that failed.
  */
 public final class MemberIndexHealth implements HealthIndicator {
 
@@ -28,6 +29,14 @@ public final class MemberIndexHealth implements HealthIndicator {
 
     @Override
     public Health health() {
+        if (indexes.openFailure().isPresent()) {
+            return Health.down().withDetail("state", "failed").withDetail("model", models.serving().version()).build();
+        }
+        if (!indexes.ready()) {
+            // searches wait for it: out of the readiness group until it is open (start-up is not blocked)
+            return Health.outOfService().withDetail("state", "opening").withDetail("model", models.serving().version())
+                    .build();
+        }
         String serving = models.serving().version();
         HnswMemberFaceIndex index = indexes.of(serving);
         long newest = jdbc.sql("SELECT COALESCE(MAX(change_seq), 0) FROM member_face WHERE model_version = ?")

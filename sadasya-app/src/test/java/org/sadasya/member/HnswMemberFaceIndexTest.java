@@ -266,6 +266,44 @@ class HnswMemberFaceIndexTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void openedInTheBackground_isOutOfServiceUntilBuilt_thenAnswers_andAFailedBuildIsDown(Kind kind) throws Exception {
+        Fixture f = open(kind);
+        String model = org.sadasya.face.model.EmbeddingModel.MOBILEFACENET.version();
+        var models = org.sadasya.reembed.FaceModels.of(org.sadasya.face.model.EmbeddingModel.MOBILEFACENET);
+        try (var db = f.db) {
+            Fixture.Seed seed = f.seed();
+            MemberRef member = issue(f, seed, face(4), model);
+            // the build waits until the test lets it run: the service's start-up is not blocked meanwhile
+            List<Runnable> held = new java.util.ArrayList<>();
+            try (MemberFaceIndexes indexes = MemberFaceIndexes.openInBackground(f.jdbc, indexDir(), OPTIONS, List.of(model),
+                    held::add)) {
+                var health = new org.sadasya.ops.MemberIndexHealth(indexes, models, f.jdbc);
+                assertThat(indexes.ready()).isFalse();
+                assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.OUT_OF_SERVICE);
+                assertThat(held).hasSize(1);
+
+                held.get(0).run();
+
+                assertThat(indexes.ready()).isTrue();
+                assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.UP);
+                assertThat(indexes.nearest(model, face(4), 1)).containsExactly(new FaceMatch(member.id(), member.memberCode(), 1.0));
+            }
+            // the model's index directory cannot be made (a file in its place): DOWN
+            Path blocked = dir.resolve("blocked");
+            Files.createDirectories(blocked);
+            Files.writeString(MemberFaceIndexes.directoryOf(blocked, model), "not a directory");
+            try (MemberFaceIndexes indexes = MemberFaceIndexes.openInBackground(f.jdbc, blocked, OPTIONS, List.of(model),
+                    Runnable::run)) {
+                assertThat(indexes.ready()).isFalse();
+                assertThat(indexes.openFailure()).isPresent();
+                assertThat(new org.sadasya.ops.MemberIndexHealth(indexes, models, f.jdbc).health().getStatus())
+                        .isEqualTo(org.springframework.boot.actuate.health.Status.DOWN);
+            }
+        }
+    }
+
     static float[] randomFace(java.util.Random random) {
         float[] v = new float[DIM];
         for (int i = 0; i < DIM; i++) {

@@ -31,6 +31,10 @@ class OperationsHealthTest extends AppServerTest {
         JsonNode index = components.get("memberIndex").get("details");
         assertThat(index.get("changesBehind").asLong()).isGreaterThanOrEqualTo(0);
         assertThat(index.has("faces")).isTrue();
+        // readiness waits for the face index (opened in the background after start)
+        JsonNode readiness = admin.get("/actuator/health/readiness").json();
+        assertThat(readiness.get("status").asText()).isEqualTo("UP");
+        assertThat(readiness.get("components").has("memberIndex")).isTrue();
     }
 
     @Test

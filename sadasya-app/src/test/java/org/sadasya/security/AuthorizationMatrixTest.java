@@ -69,6 +69,7 @@ class AuthorizationMatrixTest extends AppServerTest {
         r.put("GET /app/i18n/{lang}.json", new Rule(EVERYONE, c -> c.api().get("/app/i18n/hi.json")));
         r.put("GET /app/sw.js", new Rule(EVERYONE, c -> c.api().get("/app/sw.js")));
         r.put("GET /console/i18n/{lang}.json", new Rule(EVERYONE, c -> c.api().get("/console/i18n/hi.json")));
+        r.put("GET /console/settings.json", new Rule(EVERYONE, c -> c.api().get("/console/settings.json")));
         r.put("GET /api/v1/me", new Rule(ANY_USER, c -> c.api().get("/api/v1/me")));
         r.put("POST /api/v1/challenges", new Rule(WORKERS, c -> c.api().post("/api/v1/challenges", "{\"count\": 1}")));
         r.put("GET /api/v1/enrollments", new Rule(WORKERS, c -> c.api().get("/api/v1/enrollments?mine=true")));
