@@ -39,6 +39,11 @@ public final class TicketRepository {
                 .update();
     }
 
+    /** Deletes the tickets that expired before {@code cutoff}; returns how many. */
+    public int deleteExpiredBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM challenge_ticket WHERE expires_at < ?").param(Times.at(cutoff)).update();
+    }
+
     public Optional<IssuedTicket> find(String challengeId) {
         return jdbc.sql("SELECT challenge_id, worker_id, steps, issued_at, expires_at, claimed_by FROM challenge_ticket"
                         + " WHERE challenge_id = ?")

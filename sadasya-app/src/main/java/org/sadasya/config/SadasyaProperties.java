@@ -119,11 +119,13 @@ public record SadasyaProperties(
      * Challenge tickets: a ticket may be used for a capture until {@code lifetime} after it was
      * issued, and such a capture may still arrive until {@code grace} after the ticket expired;
      * {@code steps} per ticket; at most {@code maxCount} tickets per request; no tickets while the
-     * worker has {@code coolDownFailures} LIVENESS rejections within {@code coolDownWindow}.
+     * worker has {@code coolDownFailures} LIVENESS rejections within {@code coolDownWindow}; a
+     * ticket's row is deleted {@code keepAfterGrace} after its grace ended.
      */
     public record Challenge(@DefaultValue("3d") Duration lifetime, @DefaultValue("7d") Duration grace,
             @DefaultValue("3") int steps, @DefaultValue("50") int maxCount,
-            @DefaultValue("5") int coolDownFailures, @DefaultValue("24h") Duration coolDownWindow) {}
+            @DefaultValue("5") int coolDownFailures, @DefaultValue("24h") Duration coolDownWindow,
+            @DefaultValue("30d") Duration keepAfterGrace) {}
 
     /** LIVENESS: without a valid ticket and a followed challenge, REVIEW at best. */
     public record Liveness(@DefaultValue("true") boolean requireChallenge) {}

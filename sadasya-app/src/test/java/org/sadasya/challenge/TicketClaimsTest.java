@@ -77,6 +77,30 @@ class TicketClaimsTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void ticketsArePurged_onlyOnceTheirGraceAndTheKeepAreOver_andALateGenuineOneIsStillToldLate(Kind kind) {
+        World w = open(kind);
+        try (var db = w.f().db) {
+            long worker = w.seed().worker().userId();
+            ChallengeTicket old = w.issue().issue(w.seed().worker(), 1).get(0); // expires in 3 days
+            clock.advance(Duration.ofDays(20));
+            ChallengeTicket newer = w.issue().issue(w.seed().worker(), 1).get(0);
+            // grace 7 days + keep 30 days after the old one's expiry, and an hour
+            clock.advance(Duration.ofDays(3 + 7 + 30 - 20).plusHours(1));
+            TicketPurge purge = new TicketPurge(w.tickets(), clock, Duration.ofDays(7 + 30));
+
+            assertThat(purge.purge()).isEqualTo(1);
+            assertThat(w.tickets().find(old.challengeId())).isEmpty();
+            assertThat(w.tickets().find(newer.challengeId())).as("expires later: kept").isPresent();
+            assertThat(purge.purge()).as("nothing more to delete").isZero();
+            // its row is gone, but its signed times still say why it cannot be used
+            Instant now = clock.instant();
+            assertThat(w.redeem().redeem(worker, "late", captured(old), old.issuedAt(), now))
+                    .isEqualTo(TicketStatus.TICKET_ARRIVED_LATE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void twoSubmissionsRacingForOneTicket_exactlyOneWins(Kind kind) throws Exception {
         World w = open(kind);
         ExecutorService pool = Executors.newFixedThreadPool(2);
