@@ -375,6 +375,11 @@ class CaptureAppBrowserTest extends AppServerTest {
         assertThat(app.outbox()).isEmpty();
         assertThat(received()).isEqualTo(before);
         assertEveryVisibleTextIsFromTheCatalogue(Set.of(BOOTH, "Kamla Bai", m.mobile(), m.epic()));
+        // on demand (-Dsadasya.screenshots=DIR): the message as the worker sees it, in both languages
+        HeadlessChromium.screenshotAtDesk(driver, "storage-full-" + app.language(), HeadlessChromium.WIDTH, HeadlessChromium.HEIGHT);
+        app.switchLanguage();
+        HeadlessChromium.screenshotAtDesk(driver, "storage-full-" + app.language(), HeadlessChromium.WIDTH, HeadlessChromium.HEIGHT);
+        app.switchLanguage();
     }
 
     /** Writes an outbox entry as version 1 of the app stored it: the data as an object, not yet as one JSON string. */
