@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sadasya.org.OrgLevel;
 import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.security.Actor;
@@ -31,10 +32,12 @@ public class DashboardController {
     static final int MAX_WORKERS = 1000;
 
     private final DashboardQueries queries;
+    private final DayCountQueries dayCounts;
     private final OrgUnitRepository units;
 
-    public DashboardController(DashboardQueries queries, OrgUnitRepository units) {
+    DashboardController(DashboardQueries queries, DayCountQueries dayCounts, OrgUnitRepository units) {
         this.queries = queries;
+        this.dayCounts = dayCounts;
         this.units = units;
     }
 
@@ -46,12 +49,21 @@ public class DashboardController {
         OrgUnit unit = unitInScope(actor, orgUnitId);
         Window window = Window.parse(from, to);
         String path = pathOf(unit);
-        Counts totals = queries.totals(path, window);
+        List<OrgUnit> children = units.children(unit == null ? null : unit.id());
+        UnitCounts source = readsEnrolments(unit, children) ? queries : dayCounts;
+        Counts totals = source.totals(path, window);
         return new Dashboard(unit == null ? null : Dashboard.Unit.of(unit), ancestors(actor, unit), totals.submitted(),
-                totals.accepted(),
-                totals.rejected(), totals.review(), days(queries.byDay(path, window), window), children(unit, window),
-                queries.topRejectionReasons(path, window), queries.medianDecisionSeconds(path, window),
-                queries.backlog(path));
+                totals.accepted(), totals.rejected(), totals.review(), days(source.byDay(path, window), window),
+                children(source, path, children, window), source.topRejectionReasons(path, window),
+                source.medianDecisionSeconds(path, window), source.medianEstimated(), queries.backlog(path));
+    }
+
+    /**
+     * The day counts are kept per booths' parent, so they cannot split a unit into booths: a booth's
+     * dashboard and one with booths among its children read the enrolments (a sector's few thousand).
+     */
+    static boolean readsEnrolments(OrgUnit unit, List<OrgUnit> children) {
+        return unit != null && (unit.level() == OrgLevel.BOOTH || children.stream().anyMatch(c -> c.level() == OrgLevel.BOOTH));
     }
 
     @GetMapping("/workers")
@@ -94,12 +106,11 @@ public class DashboardController {
         return out;
     }
 
-    private List<Dashboard.Child> children(OrgUnit unit, Window window) {
-        List<OrgUnit> children = units.children(unit == null ? null : unit.id());
+    private static List<Dashboard.Child> children(UnitCounts source, String path, List<OrgUnit> children, Window window) {
         if (children.isEmpty()) {
             return List.of();
         }
-        Map<String, Counts> counts = queries.byChildPath(pathOf(unit), window);
+        Map<String, Counts> counts = source.byChildPath(path, window);
         return children.stream().map(c -> Dashboard.Child.of(c, counts.getOrDefault(c.path(), Counts.NONE))).toList();
     }
 

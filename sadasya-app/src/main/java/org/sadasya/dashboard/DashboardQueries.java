@@ -16,10 +16,12 @@ import org.springframework.stereotype.Component;
  * ({@code booth_path LIKE '<unit path>%'}, see {@link Window#within}) and receipt window: the database groups and counts,
  * only the groups come back. Written once for H2 and PostgreSQL (derived columns are computed in
  * a sub-select and grouped outside it, which both accept with bound parameters). The indexes they
- * use are in migration V8.
+ * use are in migration V8. The dashboard reads them for a booth and for a unit with booths right
+ * below it (a sector: a few thousand enrolments at most); above, {@link DayCountQueries} answers
+ * the same from the day counts, and the per-worker numbers and the backlog always come from here.
  */
 @Component
-public class DashboardQueries {
+public class DashboardQueries implements UnitCounts {
 
     private final JdbcClient jdbc;
 
@@ -27,6 +29,7 @@ public class DashboardQueries {
         this.jdbc = jdbc;
     }
 
+    @Override
     public Counts totals(String unitPath, Window window) {
         Window.Filter f = window.within(unitPath);
         return jdbc.sql("SELECT " + Counts.SELECT + " FROM enrollment WHERE " + f.sql()).params(f.params())
@@ -40,6 +43,7 @@ public class DashboardQueries {
      * Whole seconds, then integer division: PostgreSQL's EXTRACT is a numeric, and dividing numerics
      * a million times costs (a state's byDay: 650 → 380 ms for 1 M rows in psql).
      */
+    @Override
     public Map<LocalDate, Counts> byDay(String unitPath, Window window) {
         Window.Filter f = window.within(unitPath);
         List<Object> params = new ArrayList<>();
@@ -60,6 +64,7 @@ public class DashboardQueries {
      * Per child unit, keyed by the child's path: the part of {@code booth_path} up to the first
      * {@code /} after the unit's own path.
      */
+    @Override
     public Map<String, Counts> byChildPath(String unitPath, Window window) {
         Window.Filter f = window.within(unitPath);
         List<Object> params = new ArrayList<>();
@@ -105,6 +110,7 @@ public class DashboardQueries {
      * conditional count per code over the rejected rows does it in one pass, with no JSON functions
      * (H2 and PostgreSQL have different ones).
      */
+    @Override
     public List<ReasonCount> topRejectionReasons(String unitPath, Window window) {
         Window.Filter f = window.within(unitPath);
         ReasonCode[] codes = ReasonCode.values();
@@ -132,10 +138,16 @@ public class DashboardQueries {
 
     /** The LIKE pattern of a reasons list in which {@code code} rejected ({@code _} in a code matches itself too). */
     static String rejectedBy(ReasonCode code) {
-        return "%{\"code\":\"" + code.name() + "\",\"outcome\":\"REJECT\"%";
+        return "%" + org.sadasya.enrollment.EnrollmentDayCounts.rejectionMarker(code) + "%";
+    }
+
+    @Override
+    public boolean medianEstimated() {
+        return false;
     }
 
     /** The median of receipt → final decision (accepted or rejected), in seconds; null when none was decided. */
+    @Override
     public Double medianDecisionSeconds(String unitPath, Window window) {
         Window.Filter f = window.within(unitPath);
         return jdbc.sql("SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY"

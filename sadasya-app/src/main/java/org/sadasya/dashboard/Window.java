@@ -64,12 +64,34 @@ public record Window(LocalDate from, LocalDate to) {
         return new Filter(sql, params);
     }
 
+    /**
+     * The same for the day counts ({@code enrollment_day}, by the booths' parent and IST day): the
+     * subtree on {@code unit_path}, the window as epoch days.
+     */
+    Filter withinDays(String unitPath) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(prefix("unit_path", unitPath));
+        if (from != null) {
+            sql.append(" AND ist_day >= ?");
+            params.add((int) from.toEpochDay());
+        }
+        if (to != null) {
+            sql.append(" AND ist_day <= ?");
+            params.add((int) to.toEpochDay());
+        }
+        return new Filter(sql.toString(), params);
+    }
+
     /** {@code booth_path LIKE '<path>%'} for a unit's path, which must be {@code /} and ids ({@code /1/4/}). */
     static String subtree(String unitPath) {
+        return prefix("booth_path", unitPath);
+    }
+
+    private static String prefix(String column, String unitPath) {
         if (!PATH.matcher(unitPath).matches()) {
             throw new IllegalArgumentException("not a unit path: " + unitPath);
         }
-        return "booth_path LIKE '" + unitPath + "%'";
+        return column + " LIKE '" + unitPath + "%'";
     }
 
     private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("/(\\d+/)*");

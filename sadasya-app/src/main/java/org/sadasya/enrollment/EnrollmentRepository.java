@@ -21,9 +21,11 @@ public final class EnrollmentRepository {
             rs.getString(15));
 
     private final JdbcClient jdbc;
+    private final EnrollmentDayCounts dayCounts;
 
     public EnrollmentRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.dayCounts = new EnrollmentDayCounts(jdbc);
     }
 
     /** Inserts a RECEIVED enrolment; a second row with the same submission id fails on the unique key. */
@@ -35,6 +37,7 @@ public final class EnrollmentRepository {
                 .params(submissionId, contentSha256, workerId, boothId, boothPath, dataJson,
                         EnrollmentStatus.RECEIVED.name(), responseStatus, responseBody, receivedAt)
                 .update(keys, "id");
+        dayCounts.added(EnrollmentDayCounts.Contribution.undecided(boothPath, receivedAt));
         return keys.getKey().longValue();
     }
 
@@ -127,10 +130,30 @@ public final class EnrollmentRepository {
 
     /** Re-opens a REJECTED enrolment on appeal: back to REVIEW, no member; only a rejected one changes. */
     public int reopen(long id, String reasonsJson, OffsetDateTime at) {
-        return jdbc.sql("UPDATE enrollment SET status = 'REVIEW', reasons_json = ?, member_id = NULL, appealed_at = ?"
+        // what the rejection counted, read under the row's lock so that it is what the update replaces
+        Optional<EnrollmentDayCounts.Contribution> before = jdbc.sql("SELECT booth_path, received_at, status, reasons_json,"
+                        + " decided_at FROM enrollment WHERE id = ? FOR UPDATE")
+                .params(id).query(CONTRIBUTION).optional();
+        int changed = jdbc.sql("UPDATE enrollment SET status = 'REVIEW', reasons_json = ?, member_id = NULL, appealed_at = ?"
                         + " WHERE id = ? AND status = 'REJECTED'")
                 .params(reasonsJson, at, id)
                 .update();
+        if (changed == 1) {
+            EnrollmentDayCounts.Contribution b = before.orElseThrow();
+            dayCounts.changed(b, new EnrollmentDayCounts.Contribution(b.boothPath(), b.receivedAt(),
+                    EnrollmentStatus.REVIEW, reasonsJson, b.decidedAt()));
+        }
+        return changed;
+    }
+
+    private static final RowMapper<EnrollmentDayCounts.Contribution> CONTRIBUTION = (rs, i) ->
+            new EnrollmentDayCounts.Contribution(rs.getString(1), rs.getObject(2, OffsetDateTime.class),
+                    EnrollmentStatus.valueOf(rs.getString(3)), rs.getString(4), rs.getObject(5, OffsetDateTime.class));
+
+    /** The enrolment as the day counts see it, after a change in this transaction. */
+    private EnrollmentDayCounts.Contribution contribution(long id) {
+        return jdbc.sql("SELECT booth_path, received_at, status, reasons_json, decided_at FROM enrollment WHERE id = ?")
+                .params(id).query(CONTRIBUTION).single();
     }
 
     /** New evidence for an enrolment still in REVIEW (a reviewer's accept refused by the last duplicate check). */
@@ -166,7 +189,7 @@ public final class EnrollmentRepository {
     public int decide(long id, EnrollmentStatus status, String reasonsJson, Long memberId, Long perceptualHash,
             float[] memberEmbedding, String modelVersion, FaceBox memberFace, OffsetDateTime at) {
         int[] chunks = perceptualHash == null ? null : FingerprintChunks.of(perceptualHash);
-        return jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, perceptual_hash = ?,"
+        int changed = jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, perceptual_hash = ?,"
                         + " phash_0 = ?, phash_1 = ?, phash_2 = ?, phash_3 = ?,"
                         + " member_embedding = ?, model_version = ?, member_face_x = ?, member_face_y = ?,"
                         + " member_face_w = ?, member_face_h = ?, decided_at = ?"
@@ -179,6 +202,11 @@ public final class EnrollmentRepository {
                         memberFace == null ? null : memberFace.width(), memberFace == null ? null : memberFace.height(),
                         at, id)
                 .update();
+        if (changed == 1) {
+            EnrollmentDayCounts.Contribution after = contribution(id);
+            dayCounts.changed(EnrollmentDayCounts.Contribution.undecided(after.boothPath(), after.receivedAt()), after);
+        }
+        return changed;
     }
 
     /** Where the verifier found the member's face in the enrolment's photo, as fractions of its size. */
@@ -204,10 +232,17 @@ public final class EnrollmentRepository {
     /** A reviewer's resolution of an enrolment in REVIEW. */
     public int resolve(long id, EnrollmentStatus status, String reasonsJson, Long memberId, long reviewerId, String note,
             OffsetDateTime at) {
-        return jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, reviewed_by = ?,"
+        int changed = jdbc.sql("UPDATE enrollment SET status = ?, reasons_json = ?, member_id = ?, reviewed_by = ?,"
                         + " review_note = ?, decided_at = ? WHERE id = ? AND status = 'REVIEW'")
                 .params(status.name(), reasonsJson, memberId, reviewerId, note, at, id)
                 .update();
+        if (changed == 1) {
+            // REVIEW counted no reasons and no decision time: only the status matters before
+            EnrollmentDayCounts.Contribution after = contribution(id);
+            dayCounts.changed(new EnrollmentDayCounts.Contribution(after.boothPath(), after.receivedAt(),
+                    EnrollmentStatus.REVIEW, null, null), after);
+        }
+        return changed;
     }
 
     public Optional<Long> memberIdOf(long enrollmentId) {

@@ -151,6 +151,8 @@ function drawTimes(d) {
   if (!$('dashboard-median').hidden) {
     const [n, unit] = duration(median);
     $('dashboard-median').dataset.seconds = median;
+    // above the booths' parents the median comes from time buckets: say so
+    $('dashboard-median-about').hidden = !d.medianEstimated;
     $('dashboard-median-value').textContent = n;
     $('dashboard-median-unit').textContent = i18n.t(unit);
   }

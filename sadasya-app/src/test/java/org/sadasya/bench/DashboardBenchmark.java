@@ -12,9 +12,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.sadasya.dashboard.DashboardQueries;
+import org.sadasya.dashboard.DayCountQueries;
+import org.sadasya.dashboard.UnitCounts;
 import org.sadasya.dashboard.Window;
+import org.sadasya.enrollment.EnrollmentDayCounts;
 import org.sadasya.testsupport.Databases;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The dashboard's aggregates ({@link DashboardQueries}, the code the API runs) at state scale on
@@ -24,7 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with reasons, data and response texts of realistic width. The rows are generated inside the
  * database ({@code INSERT … SELECT generate_series}); first without the V8 indexes, timed, then
  * with them (the migration's own text), timed again: one JSON line per query and scope with p50 /
- * p95 over {@code bench.runs} runs. Not part of {@code mvn verify}; run with
+ * p95 over {@code bench.runs} runs; then the day counts (V16) are filled and the same statements
+ * timed from them for the scopes above the sectors, after checking that both give the same numbers.
+ * Not part of {@code mvn verify}; run with
  * {@code mvn -pl sadasya-app -am test -Dtest=DashboardBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class DashboardBenchmark {
@@ -54,7 +62,9 @@ class DashboardBenchmark {
                     "tableMb", jdbc.sql("SELECT pg_total_relation_size('enrollment') / 1048576").query(Long.class).single()));
 
             Map<String, String> scopes = scopes(jdbc);
-            time(jdbc, scopes, "without-v8", RUNS_WITHOUT_INDEXES);
+            if (RUNS_WITHOUT_INDEXES > 0) {
+                time(jdbc, scopes, "without-v8", RUNS_WITHOUT_INDEXES);
+            }
 
             t = System.nanoTime();
             String withoutComments = v8().lines().filter(l -> !l.strip().startsWith("--"))
@@ -68,6 +78,35 @@ class DashboardBenchmark {
             print("v8-indexes", Map.of("seconds", seconds(t), "indexMb", jdbc.sql("SELECT SUM(pg_relation_size(indexrelid))"
                     + " / 1048576 FROM pg_index WHERE indrelid = 'enrollment'::regclass").query(Long.class).single()));
             time(jdbc, scopes, "with-v8", RUNS);
+
+            // the day counts (V16): filled as the migration fills them, then what the dashboard reads above the sectors
+            t = System.nanoTime();
+            new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())).executeWithoutResult(
+                    s -> EnrollmentDayCounts.rebuild(new JdbcTemplate(db.dataSource())));
+            jdbc.sql("VACUUM ANALYZE enrollment_day").update();
+            jdbc.sql("VACUUM ANALYZE enrollment_day_reason").update();
+            print("day-counts-fill", Map.of("seconds", seconds(t),
+                    "rows", jdbc.sql("SELECT COUNT(*) FROM enrollment_day").query(Long.class).single(),
+                    "reasonRows", jdbc.sql("SELECT COUNT(*) FROM enrollment_day_reason").query(Long.class).single(),
+                    "tableMb", jdbc.sql("SELECT (pg_total_relation_size('enrollment_day')"
+                            + " + pg_total_relation_size('enrollment_day_reason')) / 1048576").query(Long.class).single()));
+            DayCountQueries days = new DayCountQueries(jdbc);
+            DashboardQueries raw = new DashboardQueries(jdbc);
+            Window all = new Window(null, null);
+            for (String scope : List.of("state", "district", "block")) {
+                String p = scopes.get(scope);
+                // the same numbers from both sources, at scale (the median only to its bucket)
+                check(scope + " totals", days.totals(p, all), raw.totals(p, all));
+                check(scope + " byDay", days.byDay(p, all), raw.byDay(p, all));
+                check(scope + " byChild", days.byChildPath(p, all), raw.byChildPath(p, all));
+                check(scope + " reasons", days.topRejectionReasons(p, all), raw.topRejectionReasons(p, all));
+                print("median", Map.of("scope", scope, "exactSeconds", raw.medianDecisionSeconds(p, all),
+                        "estimatedSeconds", days.medianDecisionSeconds(p, all)));
+            }
+            Map<String, String> above = new LinkedHashMap<>(scopes);
+            above.remove("sector");
+            above.remove("booth");
+            time(days, raw, above, "day-counts", RUNS);
             for (var scope : scopes.entrySet()) {
                 // how PostgreSQL runs the commonest statement, for the README
                 String plan = String.join(" | ", jdbc.sql("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT COUNT(*) FROM enrollment"
@@ -138,18 +177,24 @@ class DashboardBenchmark {
                 + " || '\",\"detail\":\"rule detail for the reviewer\",\"evidence\":{\"similarity\":0.8123,\"threshold\":0.5}}'";
     }
 
-    /** The state, the first district, its first block and one booth. */
+    /** The state, the first district, its first block, a sector and one booth. */
     static Map<String, String> scopes(JdbcClient jdbc) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("state", "/1/");
         out.put("district", jdbc.sql("SELECT path FROM org_unit WHERE id = 2").query(String.class).single());
         out.put("block", jdbc.sql("SELECT path FROM org_unit WHERE id = 101").query(String.class).single());
+        out.put("sector", jdbc.sql("SELECT path FROM org_unit WHERE id = 10001").query(String.class).single());
         out.put("booth", jdbc.sql("SELECT path FROM org_unit WHERE id = 100001").query(String.class).single());
         return out;
     }
 
     static void time(JdbcClient jdbc, Map<String, String> scopes, String phase, int runs) {
         DashboardQueries q = new DashboardQueries(jdbc);
+        time(q, q, scopes, phase, runs);
+    }
+
+    /** The dashboard's statements from {@code q}; the per-worker numbers and the backlog always from {@code raw}. */
+    static void time(UnitCounts q, DashboardQueries raw, Map<String, String> scopes, String phase, int runs) {
         Window all = new Window(null, null);
         Window week = Window.parse("2026-11-24", "2026-11-30");
         for (var scope : scopes.entrySet()) {
@@ -158,10 +203,10 @@ class DashboardBenchmark {
             queries.put("totals", () -> q.totals(p, all));
             queries.put("byDay", () -> q.byDay(p, all));
             queries.put("byChild", () -> q.byChildPath(p, all));
-            queries.put("byWorker", () -> q.byWorker(p, all, 200));
+            queries.put("byWorker", () -> raw.byWorker(p, all, 200));
             queries.put("topRejectionReasons", () -> q.topRejectionReasons(p, all));
             queries.put("medianDecision", () -> q.medianDecisionSeconds(p, all));
-            queries.put("backlog", () -> q.backlog(p));
+            queries.put("backlog", () -> raw.backlog(p));
             queries.put("totalsLastWeek", () -> q.totals(p, week));
             double[] dashboard = new double[runs];
             for (var query : queries.entrySet()) {
@@ -178,6 +223,12 @@ class DashboardBenchmark {
                 report(phase, scope.getKey(), query.getKey(), ms);
             }
             report(phase, scope.getKey(), "wholeDashboard", dashboard);
+        }
+    }
+
+    private static void check(String what, Object dayCounts, Object enrolments) {
+        if (!dayCounts.equals(enrolments)) {
+            throw new AssertionError(what + ": day counts " + dayCounts + " but enrolments " + enrolments);
         }
     }
 

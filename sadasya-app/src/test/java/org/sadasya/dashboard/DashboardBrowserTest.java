@@ -133,7 +133,9 @@ class DashboardBrowserTest extends AppServerTest {
                 .isEqualTo(List.of(s.workers().get("asha"), s.workers().get("ravi"), s.workers().get("meena")));
         assertThat(js("return document.getElementById('dashboard-backlog').dataset.count")).isEqualTo("3");
         assertThat(Double.parseDouble((String) js("return document.getElementById('dashboard-median').dataset.seconds")))
-                .isEqualTo(DashboardChecks.median(s.in("state")));
+                .isEqualTo(DashboardChecks.estimatedMedian(s.in("state")));
+        assertThat(js("return document.getElementById('dashboard-median-about').hidden"))
+                .as("the state's median is from time buckets, and says so").isEqualTo(false);
         inBothLanguages(names);
         screenshot();
 
@@ -150,6 +152,8 @@ class DashboardBrowserTest extends AppServerTest {
         awaitDashboard(s.unit("a1"));
         assertThat(totalsShown()).isEqualTo(DashboardChecks.counts(s.in("a1")));
         assertThat(driver.findElement(By.id("dashboard-children-block")).isDisplayed()).as("a booth has no children").isFalse();
+        assertThat(js("return document.getElementById('dashboard-median-about').hidden"))
+                .as("a booth's median is computed from every decision").isEqualTo(true);
         assertThat(js("return [...document.querySelectorAll('#dashboard-breadcrumb button')].map(b => Number(b.dataset.orgUnitId))"))
                 .isEqualTo(List.of(s.unit("state"), s.unit("A"), s.unit("A1")));
         inBothLanguages(names);

@@ -33,7 +33,11 @@ final class DashboardChecks {
             assertThat(counts(d)).as(unit + " totals").isEqualTo(counts(rows));
             assertThat(byDay(d)).as(unit + " by day").isEqualTo(byDay(rows));
             assertThat(reasons(d)).as(unit + " rejection reasons").isEqualTo(reasons(rows));
-            assertThat(d.get("medianDecisionSeconds").asDouble()).as(unit + " median").isEqualTo(median(rows));
+            // above the booths' parents the dashboard reads the day counts, whose median is its bucket's
+            boolean estimated = unit.equals("state") || unit.equals("A");
+            assertThat(d.get("medianEstimated").asBoolean()).as(unit + " median estimated").isEqualTo(estimated);
+            assertThat(d.get("medianDecisionSeconds").asDouble()).as(unit + " median")
+                    .isEqualTo(estimated ? estimatedMedian(rows) : median(rows));
             assertThat(d.get("backlog").get("count").asLong()).isEqualTo(count(rows, "REVIEW"));
             JsonNode oldest = d.get("backlog").get("oldestReceivedAt");
             assertThat(oldest == null ? null : OffsetDateTime.parse(oldest.asText()).toInstant())
@@ -147,6 +151,17 @@ final class DashboardChecks {
                 .map(Row::decisionSeconds).sorted().toList();
         int m = t.size() / 2;
         return t.size() % 2 == 1 ? t.get(m) : (t.get(m - 1) + t.get(m)) / 2.0;
+    }
+
+    /** The same from decision-time buckets; the reviewer decided while the seeds were written, about now. */
+    static double estimatedMedian(List<Row> rows) {
+        long[] counts = new long[org.sadasya.enrollment.DecisionTimeBuckets.COUNT];
+        rows.stream().filter(r -> r.status().equals("ACCEPTED") || r.status().equals("REJECTED"))
+                .mapToDouble(r -> r.decisionSeconds() == DashboardSeeds.BY_REVIEWER
+                        ? java.time.Duration.between(received(r), java.time.Instant.now()).toSeconds()
+                        : r.decisionSeconds())
+                .forEach(t -> counts[org.sadasya.enrollment.DecisionTimeBuckets.of(t)]++);
+        return org.sadasya.enrollment.DecisionTimeBuckets.median(counts);
     }
 
     static java.time.Instant received(Row r) {

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.sadasya.enrollment.EnrollmentDayCounts;
+import org.sadasya.enrollment.EnrollmentStatus;
 import org.sadasya.testsupport.Api;
 import org.sadasya.testsupport.Hierarchy;
 import org.sadasya.testsupport.Submissions;
@@ -140,6 +142,10 @@ final class DashboardSeeds {
                         decided ? pipeline.reasonsJson(reasons) : null, received,
                         decided ? received.plusSeconds("REVIEW".equals(status) ? 5 : r.decisionSeconds()) : null)
                 .update();
+        // written around the repository, so the day counts are told here
+        OffsetDateTime decidedAt = decided ? received.plusSeconds("REVIEW".equals(status) ? 5 : r.decisionSeconds()) : null;
+        new EnrollmentDayCounts(jdbc).added(new EnrollmentDayCounts.Contribution(boothPath, received,
+                EnrollmentStatus.valueOf(status), decided ? pipeline.reasonsJson(reasons) : null, decidedAt));
         return id;
     }
 
