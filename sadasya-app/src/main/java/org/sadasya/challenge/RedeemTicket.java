@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.sadasya.challenge.TicketRepository.IssuedTicket;
-import org.sadasya.verification.CaptureChallenge;
-import org.sadasya.verification.ChallengeTickets;
-import org.sadasya.verification.TicketStatus;
+import org.sadasya.decision.CaptureChallenge;
+import org.sadasya.decision.ChallengeTickets;
+import org.sadasya.decision.TicketStatus;
 
 /**
  * The {@link ChallengeTickets} adapter: the signature says whether the ticket is genuine and this

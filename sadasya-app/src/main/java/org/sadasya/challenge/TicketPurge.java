@@ -3,11 +3,9 @@ package org.sadasya.challenge;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.sadasya.config.SadasyaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
 
 /**
  * Deletes ticket rows that can no longer matter ({@code sadasya.challenge.purge-every}, default
@@ -17,7 +15,6 @@ import org.springframework.stereotype.Component;
  * that a copied ticket of that age is still told apart (another worker's, altered) from a forged one.
  * Without this the table grows by every ticket every worker's phone ever stocked.
  */
-@Component
 public class TicketPurge {
 
     private static final Logger log = LoggerFactory.getLogger(TicketPurge.class);
@@ -25,13 +22,8 @@ public class TicketPurge {
     private final Clock clock;
     private final Duration keep;
 
-    @org.springframework.beans.factory.annotation.Autowired
-    public TicketPurge(TicketRepository tickets, Clock clock, SadasyaProperties props) {
-        this(tickets, clock, props.challenge().grace().plus(props.challenge().keepAfterGrace()));
-    }
-
     /** @param keep how long after expiry a ticket's row stays: the grace and the keep after it */
-    TicketPurge(TicketRepository tickets, Clock clock, Duration keep) {
+    public TicketPurge(TicketRepository tickets, Clock clock, Duration keep) {
         this.tickets = tickets;
         this.clock = clock;
         this.keep = keep;

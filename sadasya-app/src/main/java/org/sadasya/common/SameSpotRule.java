@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.sadasya.verification.GeoPoint;
+import org.sadasya.decision.GeoPoint;
 
 /**
  * SAME_SPOT: a worker who enrolled many members from one place. A door-to-door drive moves from

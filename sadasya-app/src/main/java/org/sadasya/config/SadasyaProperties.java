@@ -3,12 +3,12 @@ package org.sadasya.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.sadasya.decision.Outcome;
+import org.sadasya.decision.VerificationPolicy;
 import org.sadasya.face.model.EmbeddingModel;
 import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.index.lucene.VectorQuantization;
 import org.sadasya.signals.SignalThresholds;
-import org.sadasya.verification.Outcome;
-import org.sadasya.verification.VerificationPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

@@ -14,9 +14,17 @@ import org.sadasya.challenge.IssueChallenges;
 import org.sadasya.challenge.LivenessCoolDown;
 import org.sadasya.challenge.RandomChallengeSteps;
 import org.sadasya.challenge.RedeemTicket;
+import org.sadasya.challenge.TicketPurge;
 import org.sadasya.challenge.TicketRepository;
 import org.sadasya.challenge.TicketSignature;
 import org.sadasya.common.SecretKeyFile;
+import org.sadasya.decision.CaptureTimeReader;
+import org.sadasya.decision.ChallengeTickets;
+import org.sadasya.decision.DecideEnrollment;
+import org.sadasya.decision.FaceAnalyzer;
+import org.sadasya.decision.ImageFingerprints;
+import org.sadasya.decision.MemberFaceIndex;
+import org.sadasya.decision.VerificationPolicy;
 import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageKeys;
 import org.sadasya.enrollment.ImageStore;
@@ -33,16 +41,11 @@ import org.sadasya.reembed.ModelSwitch;
 import org.sadasya.reembed.Reembedder;
 import org.sadasya.security.TokenService;
 import org.sadasya.security.UserRepository;
-import org.sadasya.verification.CaptureTimeReader;
-import org.sadasya.verification.ChallengeTickets;
-import org.sadasya.verification.DecideEnrollment;
-import org.sadasya.verification.IssueMember;
+import org.sadasya.signals.ComputeWorkerSignals;
 import org.sadasya.verification.ExifCaptureTimeReader;
-import org.sadasya.verification.FaceAnalyzer;
 import org.sadasya.verification.FaceEngineAnalyzer;
-import org.sadasya.verification.ImageFingerprints;
+import org.sadasya.verification.IssueMember;
 import org.sadasya.verification.JobQueue;
-import org.sadasya.verification.MemberFaceIndex;
 import org.sadasya.verification.StoredImageFingerprints;
 import org.sadasya.verification.VerificationHook;
 import org.sadasya.verification.VerificationRunner;
@@ -248,6 +251,24 @@ public class ServiceConfiguration {
     @Bean
     CaptureTimeReader captureTimeReader() {
         return new ExifCaptureTimeReader();
+    }
+
+    /** The rules' thresholds, for the checks outside the pipeline (a worker's reference face). */
+    @Bean
+    VerificationPolicy verificationPolicy(SadasyaProperties props) {
+        return props.policy();
+    }
+
+    @Bean
+    ComputeWorkerSignals computeWorkerSignals(SadasyaProperties props) {
+        return new ComputeWorkerSignals(props.signals(), props.driveZone());
+    }
+
+    /** Hourly (sadasya.challenge.purge-every): tickets leave once their grace and the keep after it are over. */
+    @Bean
+    TicketPurge ticketPurge(TicketRepository tickets, Clock clock, SadasyaProperties props) {
+        return new TicketPurge(tickets, clock,
+                props.challenge().grace().plus(props.challenge().keepAfterGrace()));
     }
 
     @Bean

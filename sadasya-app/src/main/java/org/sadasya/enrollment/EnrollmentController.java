@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import org.sadasya.security.Actor;
 import org.sadasya.security.Role;
-import org.sadasya.verification.VerificationRunner;
 import org.sadasya.web.ApiException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,13 +33,13 @@ public class EnrollmentController {
 
     private final SubmitEnrollment submit;
     private final EnrollmentRepository enrollments;
-    private final VerificationRunner runner;
+    private final VerificationQueue.Nudge runner;
     private final WorkerEnrollments mine;
     private final ObjectMapper json;
     private final MessageSource messages;
 
     public EnrollmentController(SubmitEnrollment submit, EnrollmentRepository enrollments, WorkerEnrollments mine,
-            VerificationRunner runner, ObjectMapper json, MessageSource messages) {
+            VerificationQueue.Nudge runner, ObjectMapper json, MessageSource messages) {
         this.submit = submit;
         this.enrollments = enrollments;
         this.mine = mine;

@@ -29,7 +29,6 @@ import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.security.Actor;
 import org.sadasya.security.Role;
-import org.sadasya.verification.JobQueue;
 import org.sadasya.web.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +52,7 @@ public final class SubmitEnrollment {
     private final OrgUnitRepository orgUnits;
     private final EnrollmentRepository enrollments;
     private final ImageStore images;
-    private final JobQueue jobs;
+    private final VerificationQueue jobs;
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final ObjectMapper json;
@@ -63,7 +62,7 @@ public final class SubmitEnrollment {
     private final Counter replayed;
 
     public SubmitEnrollment(OrgUnitRepository orgUnits, EnrollmentRepository enrollments, ImageStore images,
-            JobQueue jobs, AuditLog audit, TransactionTemplate tx, ObjectMapper json, Clock clock, Limits limits,
+            VerificationQueue jobs, AuditLog audit, TransactionTemplate tx, ObjectMapper json, Clock clock, Limits limits,
             MeterRegistry meters) {
         this.orgUnits = orgUnits;
         this.enrollments = enrollments;

@@ -75,7 +75,7 @@ final class ExportRows {
         for (JsonNode r : tree(reasonsJson)) {
             String code = r.path("code").asText();
             String outcome = r.path("outcome").asText();
-            if (!"PASS".equals(outcome) || org.sadasya.verification.ReasonCode.REVIEWER_DECISION.name().equals(code)) {
+            if (!"PASS".equals(outcome) || org.sadasya.decision.ReasonCode.REVIEWER_DECISION.name().equals(code)) {
                 out.add(code + ":" + outcome);
             }
         }

@@ -1,6 +1,5 @@
 package org.sadasya.listaudit;
 
-import org.sadasya.common.SameSpotRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -14,12 +13,13 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.sadasya.common.SameSpotRule;
+import org.sadasya.decision.DifferenceHash;
+import org.sadasya.decision.GeoPoint;
 import org.sadasya.listaudit.ListFindings.FaceCluster;
 import org.sadasya.listaudit.ListFindings.MemberFinding;
 import org.sadasya.listaudit.ListFindings.ReusePair;
 import org.sadasya.listaudit.ListFindings.WorkerShare;
-import org.sadasya.verification.DifferenceHash;
-import org.sadasya.verification.GeoPoint;
 
 /**
  * The audit's decisions, pure: rows, what was found in their photos, and the face matches in; the

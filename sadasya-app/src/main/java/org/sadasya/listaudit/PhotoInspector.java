@@ -3,6 +3,7 @@ package org.sadasya.listaudit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sadasya.decision.DifferenceHash;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
@@ -11,7 +12,6 @@ import org.sadasya.face.image.ExifFacts;
 import org.sadasya.face.image.ImageRejectedException;
 import org.sadasya.face.image.RgbImage;
 import org.sadasya.face.model.FaceModel;
-import org.sadasya.verification.DifferenceHash;
 
 /**
  * Adapter from the face engine to {@link PhotoFacts}: decodes each photo once (limits, EXIF

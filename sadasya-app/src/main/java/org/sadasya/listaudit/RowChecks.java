@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
+import org.sadasya.decision.GeoPoint;
 import org.sadasya.enrollment.EnrollmentData;
-import org.sadasya.verification.GeoPoint;
 
 /**
  * The format checks of one row, with the same rules as the service's intake

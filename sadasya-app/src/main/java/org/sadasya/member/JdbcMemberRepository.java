@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.sadasya.common.Embeddings;
 import org.sadasya.common.Times;
-import org.sadasya.verification.MemberRepository;
+import org.sadasya.decision.MemberRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 

@@ -1,14 +1,12 @@
 package org.sadasya.security;
 
-import org.sadasya.org.OrgUnit;
-
 /**
  * The authenticated caller: id, role and the path of its scope unit (null for ADMIN).
  */
 public record Actor(long userId, String username, Role role, Long scopeUnitId, String scopePath) {
 
     /** Whether the caller's scope covers {@code unit} (ADMIN covers everything). */
-    public boolean covers(OrgUnit unit) {
+    public boolean covers(ScopedUnit unit) {
         return role == Role.ADMIN || (scopePath != null && unit.path() != null && unit.path().startsWith(scopePath));
     }
 

@@ -1,6 +1,6 @@
 package org.sadasya.signals;
 
-import org.sadasya.verification.BoothDistance;
+import org.sadasya.decision.BoothDistance;
 
 /**
  * OUTSIDE_BOOTH: the share of located enrolments taken outside their booth's radius, measured as

@@ -2,7 +2,7 @@ package org.sadasya.signals;
 
 import java.time.Instant;
 import java.util.Map;
-import org.sadasya.verification.GeoPoint;
+import org.sadasya.decision.GeoPoint;
 
 /**
  * What the signals read of one enrolment: no photos, no embeddings.

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sadasya.config.SadasyaProperties;
 import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.security.Actor;
@@ -38,10 +37,10 @@ public class WorkerSignalsController {
     private final OrgUnitRepository units;
     private final ComputeWorkerSignals compute;
 
-    public WorkerSignalsController(SignalEnrolments enrolments, OrgUnitRepository units, SadasyaProperties props) {
+    public WorkerSignalsController(SignalEnrolments enrolments, OrgUnitRepository units, ComputeWorkerSignals compute) {
         this.enrolments = enrolments;
         this.units = units;
-        this.compute = new ComputeWorkerSignals(props.signals(), props.driveZone());
+        this.compute = compute;
     }
 
     @GetMapping

@@ -1,6 +1,7 @@
 package org.sadasya.verification;
 
 import java.util.Optional;
+import org.sadasya.decision.CaptureTimeReader;
 import org.sadasya.face.image.ExifFacts;
 import org.sadasya.face.image.ImageIntake;
 

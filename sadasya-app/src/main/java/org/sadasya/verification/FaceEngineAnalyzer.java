@@ -3,6 +3,7 @@ package org.sadasya.verification;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.sadasya.decision.FaceAnalyzer;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.PipelineMode;

@@ -2,13 +2,15 @@ package org.sadasya.verification;
 
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.sadasya.decision.DecideEnrollment;
+import org.sadasya.decision.MemberFaceIndex.FaceMatch;
+import org.sadasya.decision.MemberRepository.MemberRef;
+import org.sadasya.decision.RuleResult;
 import org.sadasya.face.model.EmbeddingModel;
-import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.member.JdbcMemberRepository.NewMember;
+import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.reembed.FaceModelSwitchRecord;
 import org.sadasya.reembed.FaceModels;
-import org.sadasya.verification.MemberFaceIndex.FaceMatch;
-import org.sadasya.verification.MemberRepository.MemberRef;
 
 /**
  * Issues the member id of an accepted enrolment, for the verifier and for a reviewer's accept

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.sadasya.common.Times;
+import org.sadasya.enrollment.VerificationQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * claimed again. Completion is conditional on the claim token, so only the current claimant can
  * finish a job, and it finishes at most once.
  */
-public final class JobQueue {
+public final class JobQueue implements VerificationQueue {
 
     private static final String CLAIMABLE = "((status = 'QUEUED' AND (lease_until IS NULL OR lease_until <= ?))"
             + " OR (status = 'RUNNING' AND lease_until <= ?))";
@@ -30,6 +31,7 @@ public final class JobQueue {
     }
 
     /** Queues verification of an enrolment (inside the intake transaction). */
+    @Override
     public void enqueue(long enrollmentId) {
         OffsetDateTime now = Times.now(clock);
         jdbc.sql("INSERT INTO verification_job (enrollment_id, status, attempts, created_at, updated_at)"

@@ -12,6 +12,9 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.sadasya.decision.DifferenceHash;
+import org.sadasya.decision.FingerprintChunks;
+import org.sadasya.decision.ImageFingerprints;
 import org.sadasya.enrollment.EnrollmentRepository;
 
 /**

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.sadasya.enrollment.VerificationQueue;
 import org.sadasya.verification.JobQueue.ClaimedJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,7 @@ import org.springframework.context.SmartLifecycle;
  * back with a back-off (after {@code maxAttempts}, the enrolment goes to review). A job whose
  * verifier stops or dies mid-way keeps its lease until it runs out and is then claimed again.
  */
-public final class VerificationRunner implements SmartLifecycle {
+public final class VerificationRunner implements SmartLifecycle, VerificationQueue.Nudge {
 
     private static final Logger log = LoggerFactory.getLogger(VerificationRunner.class);
 
@@ -44,6 +45,7 @@ public final class VerificationRunner implements SmartLifecycle {
     }
 
     /** Called after intake commits, so that a new job is picked up without waiting for the poll. */
+    @Override
     public void nudge() {
         synchronized (wakeUp) {
             wakeUp.notifyAll();

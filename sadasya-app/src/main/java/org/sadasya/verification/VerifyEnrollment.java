@@ -1,7 +1,5 @@
 package org.sadasya.verification;
 
-import org.sadasya.common.LogFields;
-import org.slf4j.MDC;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +11,18 @@ import java.util.List;
 import java.util.Map;
 import org.sadasya.audit.AuditLog;
 import org.sadasya.common.EvidenceJson;
+import org.sadasya.common.LogFields;
 import org.sadasya.common.Times;
+import org.sadasya.decision.CaptureChallenge;
+import org.sadasya.decision.DecideEnrollment;
+import org.sadasya.decision.Decision;
+import org.sadasya.decision.EnrollmentCase;
+import org.sadasya.decision.GeoPoint;
+import org.sadasya.decision.MemberRepository.MemberRef;
+import org.sadasya.decision.Outcome;
+import org.sadasya.decision.ReasonCode;
+import org.sadasya.decision.RuleResult;
+import org.sadasya.decision.Verdict;
 import org.sadasya.enrollment.EnrollmentData;
 import org.sadasya.enrollment.EnrollmentRecord;
 import org.sadasya.enrollment.EnrollmentRepository;
@@ -24,10 +33,10 @@ import org.sadasya.member.JdbcMemberRepository;
 import org.sadasya.org.OrgUnit;
 import org.sadasya.org.OrgUnitRepository;
 import org.sadasya.verification.JobQueue.ClaimedJob;
-import org.sadasya.verification.MemberRepository.MemberRef;
 import org.sadasya.worker.WorkerFaceRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**

@@ -1,13 +1,13 @@
 package org.sadasya.worker;
 
 import java.util.Map;
+import org.sadasya.decision.FaceSelection;
+import org.sadasya.decision.ReasonCode;
+import org.sadasya.decision.RuleResult;
+import org.sadasya.decision.VerificationPolicy;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.LivenessVerdict;
-import org.sadasya.verification.FaceSelection;
-import org.sadasya.verification.ReasonCode;
-import org.sadasya.verification.RuleResult;
-import org.sadasya.verification.VerificationPolicy;
 
 /**
  * Whether a photo can serve as a worker's reference face: exactly one clear face (FACE_COUNT) that

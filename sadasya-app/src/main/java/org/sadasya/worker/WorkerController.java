@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import org.sadasya.audit.AuditLog;
+import org.sadasya.decision.FaceAnalyzer;
+import org.sadasya.decision.RuleResult;
+import org.sadasya.decision.VerificationPolicy;
 import org.sadasya.enrollment.EnrollmentData;
 import org.sadasya.enrollment.ImageStore;
 import org.sadasya.face.ImageAnalysis;
@@ -18,9 +21,6 @@ import org.sadasya.security.Actor;
 import org.sadasya.security.Role;
 import org.sadasya.security.UserAccount;
 import org.sadasya.security.UserRepository;
-import org.sadasya.verification.FaceAnalyzer;
-import org.sadasya.verification.RuleResult;
-import org.sadasya.verification.VerificationPolicy;
 import org.sadasya.web.ApiException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -61,7 +61,7 @@ public class WorkerController {
 
     public WorkerController(UserRepository users, OrgUnitRepository units, WorkerFaceRepository faces,
             FaceAnalyzer analyzer, ImageStore images, PasswordEncoder passwords, AuditLog audit, TransactionTemplate tx,
-            org.sadasya.config.SadasyaProperties props) {
+            VerificationPolicy policy) {
         this.users = users;
         this.units = units;
         this.faces = faces;
@@ -70,7 +70,7 @@ public class WorkerController {
         this.passwords = passwords;
         this.audit = audit;
         this.tx = tx;
-        this.policy = props.policy();
+        this.policy = policy;
     }
 
     /** The unit by id, or by its code (as booth lists name them) when no id is given. */

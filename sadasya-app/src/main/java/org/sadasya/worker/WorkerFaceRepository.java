@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sadasya.common.Embeddings;
 import org.sadasya.common.Times;
-import org.sadasya.verification.WorkerReferences;
+import org.sadasya.decision.WorkerReferences;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 

@@ -13,10 +13,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.sadasya.testsupport.Databases;
+import org.sadasya.decision.FingerprintChunks;
 import org.sadasya.testsupport.Databases.Kind;
+import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Fixture;
-import org.sadasya.verification.FingerprintChunks;
 import org.sadasya.verification.StoredImageFingerprints;
 
 /**

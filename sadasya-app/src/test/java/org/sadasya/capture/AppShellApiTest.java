@@ -20,9 +20,9 @@ import org.sadasya.enrollment.EnrollmentData;
 import org.sadasya.enrollment.EnrollmentStatus;
 import org.sadasya.face.challenge.ChallengeStep;
 
+import org.sadasya.decision.ReasonCode;
 import org.sadasya.testsupport.AppServerTest;
 import org.sadasya.testsupport.PageSources;
-import org.sadasya.verification.ReasonCode;
 
 /**
  * The capture app as the server serves it: public shell files with a strict Content-Security-Policy,

@@ -58,7 +58,7 @@ class CardApiTest extends AppServerTest {
         var headers = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create(url))
                 .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).headers();
         assertThat(headers.firstValue("Content-Security-Policy"))
-                .contains(org.sadasya.security.SecurityConfiguration.CONTENT_SECURITY_POLICY);
+                .contains(org.sadasya.config.SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertThat(headers.firstValue("Cache-Control")).contains("no-store");
         assertThat(anonymous.get("/card/verify.css").status()).isEqualTo(200);
 

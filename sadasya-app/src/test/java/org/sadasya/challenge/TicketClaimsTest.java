@@ -19,12 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sadasya.challenge.TicketRepository.Claim;
-import org.sadasya.testsupport.Databases;
+import org.sadasya.decision.CaptureChallenge;
+import org.sadasya.decision.TicketStatus;
 import org.sadasya.testsupport.Databases.Kind;
+import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Fixture;
 import org.sadasya.testsupport.MutableClock;
-import org.sadasya.verification.CaptureChallenge;
-import org.sadasya.verification.TicketStatus;
 
 /** The ticket table and its single-use claim on a real database: H2 and PostgreSQL. */
 class TicketClaimsTest {

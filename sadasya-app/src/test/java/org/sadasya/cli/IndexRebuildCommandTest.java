@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sadasya.decision.MemberRepository.MemberRef;
 import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.index.lucene.LuceneHnswFaceIndex;
 import org.sadasya.member.HnswMemberFaceIndex;
@@ -20,7 +21,6 @@ import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Fixture;
 import org.sadasya.testsupport.MutableClock;
 import org.sadasya.testsupport.Submissions;
-import org.sadasya.verification.MemberRepository.MemberRef;
 
 /** {@code sadasya index rebuild}: the index comes back from the database, with every member face. */
 class IndexRebuildCommandTest {

@@ -66,11 +66,11 @@ class SadasyaPropertiesTest {
     void mapTiles_needAnHttpTemplateWithZXY_andTheirOriginIsWhatThePolicyAllows() {
         SadasyaProperties.MapTiles tiles = new SadasyaProperties.MapTiles("https://tiles.example.org:8443/osm/{z}/{x}/{y}.png", "©");
         assertThat(tiles.origin()).isEqualTo("https://tiles.example.org:8443");
-        assertThat(org.sadasya.security.SecurityConfiguration.contentSecurityPolicy(tiles))
+        assertThat(org.sadasya.config.SecurityConfiguration.contentSecurityPolicy(tiles))
                 .contains("img-src 'self' blob: https://tiles.example.org:8443;");
         assertThat(new SadasyaProperties.MapTiles("", null).configured()).isFalse();
-        assertThat(org.sadasya.security.SecurityConfiguration.contentSecurityPolicy(new SadasyaProperties.MapTiles(null, null)))
-                .isEqualTo(org.sadasya.security.SecurityConfiguration.CONTENT_SECURITY_POLICY);
+        assertThat(org.sadasya.config.SecurityConfiguration.contentSecurityPolicy(new SadasyaProperties.MapTiles(null, null)))
+                .isEqualTo(org.sadasya.config.SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertThatThrownBy(() -> new SadasyaProperties.MapTiles("https://tiles.example.org/{z}/{x}.png", null))
                 .hasMessageContaining("{y}");
         assertThatThrownBy(() -> new SadasyaProperties.MapTiles("javascript:alert(1)/{z}/{x}/{y}", null))

@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sadasya.decision.ReasonCode;
 import org.sadasya.testsupport.Api;
 import org.sadasya.testsupport.AppServerTest;
 import org.sadasya.testsupport.Hierarchy;
 import org.sadasya.testsupport.PageSources;
 import org.sadasya.testsupport.ReviewSeeds;
-import org.sadasya.verification.ReasonCode;
 
 /**
  * The console as the server serves it (public page, catalogues, no inline script), and the
@@ -31,7 +31,7 @@ class ConsoleApiTest extends AppServerTest {
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/console/")).build(),
                 java.net.http.HttpResponse.BodyHandlers.discarding());
         assertThat(headers.headers().firstValue("Content-Security-Policy"))
-                .contains(org.sadasya.security.SecurityConfiguration.CONTENT_SECURITY_POLICY);
+                .contains(org.sadasya.config.SecurityConfiguration.CONTENT_SECURITY_POLICY);
         assertThat(headers.headers().firstValue("Content-Security-Policy").orElseThrow())
                 .contains("script-src 'self'", "img-src 'self' blob:").doesNotContain("unsafe-inline", "http:", "https:");
 

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.sadasya.decision.ReasonCode;
+import org.sadasya.decision.RuleResult;
 import org.sadasya.enrollment.EnrollmentDayCounts;
 import org.sadasya.enrollment.EnrollmentStatus;
 import org.sadasya.testsupport.Api;
 import org.sadasya.testsupport.Hierarchy;
 import org.sadasya.testsupport.Submissions;
-import org.sadasya.verification.ReasonCode;
-import org.sadasya.verification.RuleResult;
 import org.sadasya.verification.VerifyEnrollment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -14,12 +14,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sadasya.SadasyaApplication;
 import org.sadasya.face.testsupport.SharedData;
 import org.sadasya.testsupport.Api;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -217,7 +217,7 @@ class EnrollmentJourneyTest {
     }
 
     @Autowired
-    org.sadasya.verification.FaceAnalyzer faces;
+    org.sadasya.decision.FaceAnalyzer faces;
 
     @Test
     @Order(9)

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sadasya.verification.GeoPoint;
+import org.sadasya.decision.GeoPoint;
 
 /** The pure pieces of the list audit: reading the list, format checks, clustering, SAME_SPOT, ranking, checkpoint. */
 class AuditRulesTest {

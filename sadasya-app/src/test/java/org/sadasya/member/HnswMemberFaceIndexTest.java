@@ -16,15 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sadasya.decision.MemberFaceIndex.FaceMatch;
+import org.sadasya.decision.MemberRepository.MemberRef;
 import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.member.JdbcMemberRepository.NewMember;
-import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Databases.Kind;
+import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Fixture;
 import org.sadasya.testsupport.MutableClock;
 import org.sadasya.testsupport.Submissions;
-import org.sadasya.verification.MemberFaceIndex.FaceMatch;
-import org.sadasya.verification.MemberRepository.MemberRef;
 
 /**
  * The HNSW adapter against a real database (H2 and PostgreSQL): it follows the member_face table

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sadasya.decision.MemberFaceIndex.FaceMatch;
+import org.sadasya.decision.MemberRepository.MemberRef;
 import org.sadasya.enrollment.EnrollmentStatus;
 import org.sadasya.face.FaceBox;
 import org.sadasya.face.FaceEngine;
@@ -27,18 +29,16 @@ import org.sadasya.face.ImageAnalysis;
 import org.sadasya.face.PipelineMode;
 import org.sadasya.face.model.EmbeddingModel;
 import org.sadasya.face.pad.PresentationAttackDetector;
+import org.sadasya.face.testsupport.SharedData;
 import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.member.JdbcMemberRepository.NewMember;
 import org.sadasya.member.MemberFaceIndexes;
-import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Databases.Kind;
+import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Fixture;
 import org.sadasya.testsupport.MutableClock;
 import org.sadasya.testsupport.Submissions;
-import org.sadasya.face.testsupport.SharedData;
 import org.sadasya.verification.IssueMember;
-import org.sadasya.verification.MemberFaceIndex.FaceMatch;
-import org.sadasya.verification.MemberRepository.MemberRef;
 
 /**
  * Moving a small database from faceres to MobileFaceNet with the real engines and real photos of

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.sadasya.verification.GeoPoint;
+import org.sadasya.decision.GeoPoint;
 
 /**
  * Made-up enrolments of one worker for the signal tests and the benchmark: an honest walk from

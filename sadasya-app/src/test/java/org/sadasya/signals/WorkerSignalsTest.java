@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.sadasya.verification.GeoPoint;
+import org.sadasya.decision.GeoPoint;
 
 /** Each signal on made-up enrolments, at the default thresholds of application.yml. */
 class WorkerSignalsTest {

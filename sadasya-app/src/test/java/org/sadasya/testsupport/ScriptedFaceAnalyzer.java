@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sadasya.decision.FaceAnalyzer;
 import org.sadasya.face.FaceBox;
 import org.sadasya.face.FaceObservation;
 import org.sadasya.face.ImageAnalysis;
@@ -13,7 +14,6 @@ import org.sadasya.face.challenge.BurstTiming;
 import org.sadasya.face.challenge.ChallengeEvidence;
 import org.sadasya.face.challenge.FaceChallengeResult;
 import org.sadasya.face.challenge.FaceChallengeVerdict;
-import org.sadasya.verification.FaceAnalyzer;
 
 /**
  * A test double for the {@link FaceAnalyzer} port, for tests about the service rather than faces

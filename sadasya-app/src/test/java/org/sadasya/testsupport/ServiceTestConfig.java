@@ -1,6 +1,6 @@
 package org.sadasya.testsupport;
 
-import org.sadasya.verification.FaceAnalyzer;
+import org.sadasya.decision.FaceAnalyzer;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

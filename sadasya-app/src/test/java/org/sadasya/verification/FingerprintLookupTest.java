@@ -1,5 +1,7 @@
 package org.sadasya.verification;
 
+import org.sadasya.decision.DifferenceHash;
+import org.sadasya.decision.FingerprintChunks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.sadasya.decision.ImageFingerprints.FingerprintMatch;
 import org.sadasya.enrollment.EnrollmentRepository.Fingerprint;
 import org.sadasya.enrollment.EnrollmentStatus;
-import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Databases.Kind;
+import org.sadasya.testsupport.Databases;
 import org.sadasya.testsupport.Fixture;
-import org.sadasya.verification.ImageFingerprints.FingerprintMatch;
 
 /** IMAGE_REUSE's indexed lookup finds exactly what a scan of every stored fingerprint finds. */
 class FingerprintLookupTest {

@@ -1,5 +1,7 @@
 package org.sadasya.verification;
 
+import org.sadasya.decision.DifferenceHash;
+import org.sadasya.decision.VerificationPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Image;

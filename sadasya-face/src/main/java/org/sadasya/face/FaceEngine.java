@@ -283,18 +283,9 @@ public final class FaceEngine implements AutoCloseable {
         return MatchThreshold.of(mode, model).cosine();
     }
 
-    /** Cosine similarity of two embeddings, −1..1. */
+    /** Cosine similarity of two embeddings, −1..1 ({@link Similarity#cosine}). */
     public static double cosineSimilarity(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("embedding sizes differ: " + a.length + " vs " + b.length);
-        }
-        double dot = 0, na = 0, nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
+        return Similarity.cosine(a, b);
     }
 
     @Override

@@ -1,6 +1,0 @@
-package org.sadasya.verification;
-
-/** What one rule says. Ordered from best to worst so that the worst outcome decides. */
-public enum Outcome {
-    PASS, REVIEW, REJECT
-}
