@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -27,13 +26,13 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.sadasya.common.Embeddings;
+import org.sadasya.decision.MemberFaceIndex;
 import org.sadasya.index.FaceIndex;
 import org.sadasya.index.IndexEntry;
 import org.sadasya.index.Neighbour;
 import org.sadasya.index.ScopeFilter;
 import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.index.lucene.LuceneHnswFaceIndex;
-import org.sadasya.verification.MemberFaceIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,16 +67,11 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
 
     private static final Logger log = LoggerFactory.getLogger(HnswMemberFaceIndex.class);
 
-    /** Rows per catch-up query and per {@code addAll} (one near-real-time reopen each). */
-    static final int BATCH = 1000;
     /** How often the background thread catches up and commits. */
     static final long COMMIT_EVERY_SECONDS = 5;
 
-    private static final String ROW_SELECT = "SELECT f.change_seq, f.member_id, o.path, f.model_version, f.embedding"
-            + " FROM member_face f JOIN member m ON m.id = f.member_id JOIN org_unit o ON o.id = m.booth_id"
-            + " WHERE f.model_version = ? AND f.change_seq > ? ORDER BY f.change_seq LIMIT " + BATCH;
-
     private final JdbcClient jdbc;
+    private final MemberFaceFeed feed;
     /** The model whose faces this index holds (member_face.model_version). */
     private final String modelVersion;
     private final Path luceneDir;
@@ -101,6 +95,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
 
     private HnswMemberFaceIndex(JdbcClient jdbc, Path dir, String modelVersion, HnswOptions options, boolean background) {
         this.jdbc = jdbc;
+        this.feed = new MemberFaceFeed(jdbc);
         this.modelVersion = modelVersion;
         this.luceneDir = dir.resolve("members");
         this.modelFile = dir.resolve("members.properties");
@@ -240,7 +235,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         }
         while (true) {
             long mark = highWaterMark();
-            List<Row> rows = jdbc.sql(ROW_SELECT).params(modelVersion, mark).query(HnswMemberFaceIndex::row).list();
+            List<Row> rows = feed.after(modelVersion, mark).stream().map(HnswMemberFaceIndex::row).toList();
             List<IndexEntry> batch = new ArrayList<>();
             for (Row r : rows) {
                 if (!r.model().equals(model)) {
@@ -255,7 +250,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
             }
             if (batch != null) {
                 addAll(batch);
-                if (rows.size() < BATCH) {
+                if (rows.size() < MemberFaceFeed.PAGE) {
                     return;
                 }
             }
@@ -410,31 +405,16 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
 
     /** Every face of one model in change order, read in pages (never the whole table at once). */
     private Iterator<IndexEntry> rowsOf(String modelVersion) {
+        Iterator<MemberFaceFeed.Change> changes = feed.all(modelVersion);
         return new Iterator<>() {
-            private Iterator<Row> page = List.<Row>of().iterator();
-            private long after = -1;
-            private boolean last;
-
             @Override
             public boolean hasNext() {
-                if (!page.hasNext() && !last) {
-                    List<Row> rows = jdbc.sql(ROW_SELECT).params(modelVersion, after)
-                            .query(HnswMemberFaceIndex::row).list();
-                    last = rows.size() < BATCH;
-                    if (!rows.isEmpty()) {
-                        after = rows.get(rows.size() - 1).seq();
-                    }
-                    page = rows.iterator();
-                }
-                return page.hasNext();
+                return changes.hasNext();
             }
 
             @Override
             public IndexEntry next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                return page.next().entry();
+                return row(changes.next()).entry();
             }
         };
     }
@@ -515,10 +495,9 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         return nonZero;
     }
 
-    private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        float[] embedding = Embeddings.fromBytes(rs.getBytes(5));
-        return new Row(rs.getLong(1), rs.getLong(2), scope(rs.getString(3), rs.getLong(2)),
-                new Model(rs.getString(4), embedding.length), embedding);
+    private static Row row(MemberFaceFeed.Change c) {
+        return new Row(c.sequence(), c.memberId(), scope(c.boothPath(), c.memberId()),
+                new Model(c.modelVersion(), c.embedding().length), c.embedding());
     }
 
     /** {@code /1/4/9/} → {@code 1/4/9}: the booth and its ancestors by id, top first. */

@@ -103,15 +103,6 @@ class LuceneHnswFaceIndexTest extends FaceIndexContract {
     }
 
     @Test
-    void rerankChunks_spreadCandidatesOverAllReaders_butNeverBelowTwo() {
-        assertThat(LuceneHnswFaceIndex.rerankChunk(200, 32)).isEqualTo(7); // 29 tasks of 7 (the caller takes one)
-        assertThat(LuceneHnswFaceIndex.rerankChunk(50, 32)).isEqualTo(LuceneHnswFaceIndex.MIN_RERANK_CHUNK);
-        assertThat(LuceneHnswFaceIndex.rerankChunk(500, 32)).isEqualTo(16);
-        assertThat(LuceneHnswFaceIndex.rerankChunk(200, 1)).isEqualTo(100);
-        assertThat(LuceneHnswFaceIndex.rerankChunk(1, 32)).isEqualTo(LuceneHnswFaceIndex.MIN_RERANK_CHUNK);
-    }
-
-    @Test
     void parallelReadersAndRerankDepth_giveExactSimilarities_andTheSameAnswers() {
         Random r = new Random(5);
         java.util.List<org.sadasya.index.IndexEntry> entries = new java.util.ArrayList<>();

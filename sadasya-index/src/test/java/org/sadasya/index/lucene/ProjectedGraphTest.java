@@ -148,7 +148,7 @@ class ProjectedGraphTest {
             assertThat(index.search(newcomer, 1, ScopeFilter.all()).get(0).id()).isEqualTo("new");
             assertThat(index.search(entries.get(123).vector(), 1, ScopeFilter.all()).get(0).id()).isEqualTo("m123");
             index.rebuild(entries.iterator()); // learns again: a new file, the old one deleted
-            assertThat(files()).filteredOn(f -> f.startsWith(LuceneHnswFaceIndex.PROJECTION_FILE_PREFIX)).hasSize(1);
+            assertThat(files()).filteredOn(f -> f.startsWith(ProjectionStore.PROJECTION_FILE_PREFIX)).hasSize(1);
         }
         // the same directory rebuilt without a projection: a graph on the full vectors again
         try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, HnswOptions.defaults())) {
@@ -157,7 +157,7 @@ class ProjectedGraphTest {
             assertThat(index.projection()).isEmpty();
             assertThat(index.search(entries.get(5).vector(), 1, ScopeFilter.all()).get(0).id()).isEqualTo("m5");
         }
-        assertThat(files()).noneMatch(f -> f.startsWith(LuceneHnswFaceIndex.PROJECTION_FILE_PREFIX));
+        assertThat(files()).noneMatch(f -> f.startsWith(ProjectionStore.PROJECTION_FILE_PREFIX));
     }
 
     @Test
@@ -194,7 +194,7 @@ class ProjectedGraphTest {
         try (LuceneHnswFaceIndex index = LuceneHnswFaceIndex.open(tmp, DIM, projected(8, 500))) {
             index.rebuild(gallery(faces, 600, new ArrayList<>()).iterator());
         }
-        Path file = tmp.resolve(files().stream().filter(f -> f.startsWith(LuceneHnswFaceIndex.PROJECTION_FILE_PREFIX)).findFirst().orElseThrow());
+        Path file = tmp.resolve(files().stream().filter(f -> f.startsWith(ProjectionStore.PROJECTION_FILE_PREFIX)).findFirst().orElseThrow());
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(file, bytes, StandardOpenOption.TRUNCATE_EXISTING);
