@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.FaceObservation;
@@ -36,8 +35,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--pairs", paramLabel = "FILE", description = "Lines 'pathA<TAB>pathB'; prints 'pathA<TAB>pathB<TAB>similarity<TAB>match'.")
     Path pairs;
 
-    @Option(names = "--threads", description = "Photos analysed at once (default: number of cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    BatchThreads batch;
 
     @Mixin
     EngineOptions engineOptions;
@@ -70,7 +69,7 @@ final class CompareCommand implements Callable<Integer> {
         List<String[]> lines = readPairs(pairs);
         try (FaceEngine engine = engineOptions.engine()) {
             Map<String, Future<Optional<float[]>>> embeddings = new ConcurrentHashMap<>();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+            ExecutorService pool = batch.pool();
             try {
                 for (String[] pair : lines) {
                     for (String path : pair) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.sadasya.face.FaceEngine;
 import org.sadasya.face.ImageAnalysis;
@@ -44,8 +43,8 @@ final class LivenessCommand implements Callable<Integer> {
             + "<TAB>burst frames (comma-separated)<TAB>steps (comma-separated); prints 'path<TAB>spoofScore<TAB>verdict'.")
     Path list;
 
-    @Option(names = "--threads", description = "Photos analysed at once (default: number of cores).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Mixin
+    BatchThreads batch;
 
     @Mixin
     EngineOptions engineOptions;
@@ -54,7 +53,7 @@ final class LivenessCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> paths = readList(list);
         try (FaceEngine engine = engineOptions.engine()) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+            ExecutorService pool = batch.pool();
             try {
                 List<Future<String>> results = new ArrayList<>();
                 for (String p : paths) {

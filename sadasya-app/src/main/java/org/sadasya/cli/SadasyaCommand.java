@@ -3,7 +3,10 @@ package org.sadasya.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sadasya} command line: one executable jar, one sub-command per job (DESIGN.md). */
+/**
+ * The {@code sadasya} command line: one executable jar, one sub-command per job the service or its
+ * operators run (DESIGN.md). Benchmarks, evaluations and training are {@code ./sadasya-lab}'s.
+ */
 @Command(
         name = "sadasya",
         mixinStandardHelpOptions = true,
@@ -12,8 +15,6 @@ import picocli.CommandLine.Command;
         subcommands = {
             FacesCommand.class,
             CompareCommand.class,
-            EvaluateCommand.class,
-            BenchCommand.class,
             LivenessCommand.class,
             AuditCommand.class,
             ServeCommand.class,

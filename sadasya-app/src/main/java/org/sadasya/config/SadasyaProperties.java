@@ -28,8 +28,8 @@ public record SadasyaProperties(
         @DefaultValue("mobilefacenet") EmbeddingModel faceEmbedding,
         @DefaultValue("hnsw") FaceIndexKind faceIndex,
         @DefaultValue("int8") String faceIndexFormat,
-        @DefaultValue("32") int faceIndexM,
-        @DefaultValue("250") int faceIndexCandidates,
+        Integer faceIndexM,
+        Integer faceIndexCandidates,
         @DefaultValue("0") int faceIndexProjection,
         @DefaultValue("0") int faceIndexRerankDepth,
         String adminPassword,
@@ -54,12 +54,14 @@ public record SadasyaProperties(
      * The HNSW index's tuning: defaults with {@code face-index-format} (int8, or int4 for state-scale
      * galleries), {@code face-index-m} (the graph's M) and {@code face-index-candidates} (re-ranked
      * per search) and {@code face-index-projection} (0, or the dimensions of the learned projection
-     * the graph is built on; sadasya-index README, "A projected graph"); {@code face-index-rerank-depth}
+     * the graph is built on; docs/index-measurements.md, "A projected graph"); {@code face-index-rerank-depth}
      * re-ranks only the best that many candidates (0 = all), which matters when the full vectors are
      * on disk. The depth only changes searches, so {@code sadasya index rebuild} does not need it.
      */
     public HnswOptions hnswOptions() {
-        return hnswOptions(faceIndexFormat, faceIndexM, faceIndexCandidates, faceIndexProjection)
+        // unset (or set empty by application.yml's placeholder): the index library's defaults, kept in one place
+        return hnswOptions(faceIndexFormat, faceIndexM == null ? HnswOptions.DEFAULT_M : faceIndexM,
+                faceIndexCandidates == null ? HnswOptions.DEFAULT_CANDIDATES : faceIndexCandidates, faceIndexProjection)
                 .withRerankDepth(faceIndexRerankDepth);
     }
 

@@ -17,7 +17,7 @@ public record DuplicateTiers(double localReview, double localReject, double stat
 
     /**
      * MobileFaceNet, chosen on the person-weighted FAR of the 316 people <i>not</i> held back in
-     * shared/data/faces/identities (sadasya-bench/evaluate-identities.sh, rows "dev"; 37.2 million
+     * shared/data/faces/identities (sadasya-lab/evaluate-identities.sh, rows "dev"; 37.2 million
      * different-person pairs) by a rule fixed beforehand, on the grid 0.55, 0.60, …, 0.90 (README,
      * "De-duplication policy", with the held-back figures they give):
      * <ul>

@@ -1,29 +1,16 @@
 package org.sadasya.member;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.sadasya.common.Embeddings;
 import org.sadasya.decision.MemberFaceIndex;
@@ -33,6 +20,7 @@ import org.sadasya.index.Neighbour;
 import org.sadasya.index.ScopeFilter;
 import org.sadasya.index.lucene.HnswOptions;
 import org.sadasya.index.lucene.LuceneHnswFaceIndex;
+import org.sadasya.member.MemberIndexFiles.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,8 +62,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     private final MemberFaceFeed feed;
     /** The model whose faces this index holds (member_face.model_version). */
     private final String modelVersion;
-    private final Path luceneDir;
-    private final Path modelFile;
+    private final MemberIndexFiles files;
     private final HnswOptions options;
     /** Searches hold it shared; replacing the Lucene index (rebuild, close) holds it alone. */
     private final ReentrantReadWriteLock swap = new ReentrantReadWriteLock();
@@ -90,15 +77,11 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     /** Whether {@link #start} began: before it, this instance must not touch the files (they may be another's). */
     private boolean started;
 
-    /** The embedding model of the indexed faces, as stored in member_face.model_version. */
-    record Model(String version, int dimension) {}
-
     private HnswMemberFaceIndex(JdbcClient jdbc, Path dir, String modelVersion, HnswOptions options, boolean background) {
         this.jdbc = jdbc;
         this.feed = new MemberFaceFeed(jdbc);
         this.modelVersion = modelVersion;
-        this.luceneDir = dir.resolve("members");
-        this.modelFile = dir.resolve("members.properties");
+        this.files = new MemberIndexFiles(dir);
         this.options = options;
         this.background = background ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "sadasya-face-index");
@@ -134,8 +117,8 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         long started = System.nanoTime();
         try (HnswMemberFaceIndex idx = new HnswMemberFaceIndex(jdbc, dir, modelVersion, options, false)) {
             synchronized (idx) {
-                idx.requireNotInUse();
-                idx.deleteIndexFiles();
+                idx.files.requireNotInUse();
+                idx.files.delete();
                 idx.start();
                 LuceneHnswFaceIndex i = idx.index;
                 return new Rebuilt(i == null ? 0 : i.size(), idx.model == null ? null : idx.model.version(),
@@ -303,19 +286,19 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     }
 
     private synchronized void start() {
-        requireNotInUse();
+        files.requireNotInUse();
         started = true;
         Optional<Model> newest = jdbc.sql("SELECT model_version, embedding FROM member_face WHERE model_version = ?"
                         + " ORDER BY change_seq DESC LIMIT 1").params(modelVersion)
                 .query((rs, r) -> new Model(rs.getString(1), Embeddings.fromBytes(rs.getBytes(2)).length)).optional();
         if (newest.isEmpty()) {
-            deleteIndexFiles(); // no faces: whatever is on disk belongs to another database
+            files.delete(); // no faces: whatever is on disk belongs to another database
             log.info("face index: no member faces of model {} in the database yet", modelVersion);
             opening = new Opening(false, FaceIndex.NO_SEQUENCE, FaceIndex.NO_SEQUENCE);
             return;
         }
         Model m = newest.get();
-        if (m.equals(readModelFile().orElse(null)) && Files.isDirectory(luceneDir)) {
+        if (m.equals(files.readModel().orElse(null)) && files.hasIndex()) {
             LuceneHnswFaceIndex opened = openExisting(m);
             if (opened != null && matchesDatabase(opened, m)) {
                 setIndex(opened, m);
@@ -331,7 +314,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
                 opened.close();
             }
         } else {
-            log.info("face index: none for model {} at {}; building it from the database", m.version(), luceneDir);
+            log.info("face index: none for model {} at {}; building it from the database", m.version(), files.luceneDir());
         }
         rebuildFor(m);
         catchUp();
@@ -340,12 +323,12 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
 
     private LuceneHnswFaceIndex openExisting(Model m) {
         try {
-            return LuceneHnswFaceIndex.open(luceneDir, m.dimension(), options);
+            return LuceneHnswFaceIndex.open(files.luceneDir(), m.dimension(), options);
         } catch (RuntimeException e) {
             if (e.getCause() instanceof LockObtainFailedException) {
                 throw e; // another process has it open: deleting it under that process would be wrong
             }
-            log.warn("face index at {} is unreadable ({}); rebuilding it from the database", luceneDir, e.toString());
+            log.warn("face index at {} is unreadable ({}); rebuilding it from the database", files.luceneDir(), e.toString());
             return null;
         }
     }
@@ -359,7 +342,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
                 .params(mark, m.version()).query(Long.class).single();
         if (mark > maxSeq || expected != opened.size()) {
             log.warn("face index at {} does not match the database (mark {}, newest change {}, {} faces, {} expected);"
-                    + " rebuilding it", luceneDir, mark, maxSeq, opened.size(), expected);
+                    + " rebuilding it", files.luceneDir(), mark, maxSeq, opened.size(), expected);
             return false;
         }
         return true;
@@ -369,15 +352,15 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     private void rebuildFor(Model m) {
         long started = System.nanoTime();
         setIndex(null, null);
-        deleteIndexFiles();
-        LuceneHnswFaceIndex fresh = LuceneHnswFaceIndex.open(luceneDir, m.dimension(), options);
+        files.delete();
+        LuceneHnswFaceIndex fresh = LuceneHnswFaceIndex.open(files.luceneDir(), m.dimension(), options);
         try {
             fresh.rebuild(rowsOf(m.version()));
         } catch (RuntimeException e) {
             fresh.close();
             throw e;
         }
-        writeModelFile(m); // last: a rebuild that did not finish is rebuilt again on the next start
+        files.writeModel(m); // last: a rebuild that did not finish is rebuilt again on the next start
         setIndex(fresh, m);
         committedMark = fresh.highWaterMark();
         log.info("face index: built {} faces of model {} up to change {} in {} s", fresh.size(), m.version(),
@@ -424,63 +407,6 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
             commit();
         } catch (RuntimeException e) {
             log.warn("face index: background catch-up failed: {}", e.toString());
-        }
-    }
-
-    private void requireNotInUse() {
-        if (!Files.isDirectory(luceneDir)) {
-            return;
-        }
-        try (FSDirectory d = FSDirectory.open(luceneDir); Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-            lock.ensureValid();
-        } catch (LockObtainFailedException e) {
-            throw new InUseException("the face index at " + luceneDir + " is in use (is the service running?)", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private void deleteIndexFiles() {
-        try {
-            Files.deleteIfExists(modelFile);
-            if (Files.exists(luceneDir)) {
-                try (Stream<Path> files = Files.walk(luceneDir)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the face index at " + luceneDir, e);
-        }
-    }
-
-    private Optional<Model> readModelFile() {
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(modelFile)) {
-            p.load(in);
-            return Optional.of(new Model(p.getProperty("modelVersion"), Integer.parseInt(p.getProperty("dimension"))));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            log.warn("face index: unreadable {} ({})", modelFile, e.toString());
-            return Optional.empty();
-        }
-    }
-
-    private void writeModelFile(Model m) {
-        Properties p = new Properties();
-        p.setProperty("modelVersion", m.version());
-        p.setProperty("dimension", Integer.toString(m.dimension()));
-        Path tmp = modelFile.resolveSibling(modelFile.getFileName() + ".tmp");
-        try {
-            Files.createDirectories(modelFile.getParent());
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                p.store(out, "the embedding model of the faces in members/ (HnswMemberFaceIndex)");
-            }
-            Files.move(tmp, modelFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + modelFile, e);
         }
     }
 

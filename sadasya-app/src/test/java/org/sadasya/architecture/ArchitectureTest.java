@@ -6,10 +6,12 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sadasya.face.FaceEngine;
@@ -41,17 +43,36 @@ class ArchitectureTest {
 
     @Test
     void featurePackages_areFreeOfCycles() {
-        slices().matching("org.sadasya.(*)..").should().beFreeOfCycles().check(production);
+        freeOfCycles("org.sadasya").check(production);
     }
 
     @Test
     void decisionPackage_dependsOnlyOnItselfAndTheFaceLibrarysValueTypes() {
-        classes().that().resideInAPackage("org.sadasya.decision..")
-                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "org.sadasya.decision..",
+        pure("org.sadasya.decision").check(production);
+    }
+
+    /** The rules are not vacuous: on two packages that import each other, and reach for JDBC, both fail. */
+    @Test
+    void onACyclicFixture_bothRulesFail() {
+        JavaClasses fixture = new ClassFileImporter().importPackages("org.sadasya.architecture.fixture");
+        assertThatThrownBy(() -> freeOfCycles("org.sadasya.architecture.fixture").check(fixture))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("Cycle detected");
+        assertThatThrownBy(() -> pure("org.sadasya.architecture.fixture.beta").check(fixture))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("java.sql.Connection");
+    }
+
+    private static ArchRule freeOfCycles(String root) {
+        return slices().matching(root + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** Plain Java over itself and the face library's value types: no framework, database, model runtime or other feature. */
+    private static ArchRule pure(String pkg) {
+        return classes().that().resideInAPackage(pkg + "..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java.lang..", "java.util..", "java.time..", "java.nio..",
+                        "java.io..", "java.math..", "java.security..", "java.net..", "java.text..", pkg + "..",
                         "org.sadasya.face.challenge..", "org.sadasya.face.image..")
                         .or(resideInAPackage("org.sadasya.face").and(not(belongToAnyOf(FaceEngine.class))))
-                        .or(belongToAnyOf(EmbeddingModel.class)))
-                .check(production);
+                        .or(belongToAnyOf(EmbeddingModel.class)));
     }
 
     @Test

@@ -78,4 +78,16 @@ class SadasyaPropertiesTest {
         assertThatThrownBy(() -> new SadasyaProperties.MapTiles("https://a b/{z}/{x}/{y}", null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** application.yml passes an unset SADASYA_FACE_INDEX_M as an empty value: the index library's default applies. */
+    @Test
+    void unsetIndexSettings_takeTheIndexLibrarysDefaults() {
+        org.springframework.core.env.StandardEnvironment env = new org.springframework.core.env.StandardEnvironment();
+        env.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("test", java.util.Map.of(
+                "sadasya.face-index-m", "", "sadasya.face-index-candidates", "", "sadasya.face-index-format", "int4")));
+        SadasyaProperties p = org.springframework.boot.context.properties.bind.Binder.get(env)
+                .bind("sadasya", SadasyaProperties.class).get();
+        assertThat(p.hnswOptions().maxConn()).isEqualTo(HnswOptions.defaults().maxConn());
+        assertThat(p.hnswOptions().candidates()).isEqualTo(HnswOptions.defaults().candidates());
+    }
 }

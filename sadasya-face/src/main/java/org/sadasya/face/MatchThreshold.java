@@ -10,7 +10,7 @@ record MatchThreshold(double cosine) {
         return switch (model) {
             case FACERES -> forMode(mode);
             // person-weighted FAR 1e-3 on the 316 people of shared/data/faces/identities that are not
-            // held back (sadasya-bench/evaluate-identities.sh, row "dev"); held-back figures in README
+            // held back (sadasya-lab/evaluate-identities.sh, row "dev"); held-back figures in README
             case MOBILEFACENET -> new MatchThreshold(MOBILEFACENET_DEV_FAR_1E3);
         };
     }

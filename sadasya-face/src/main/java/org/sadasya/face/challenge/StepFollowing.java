@@ -10,14 +10,14 @@ import java.util.Map;
  * judged on the frames from its start until shortly after the next step starts (people react to a
  * prompt with a delay), relative to the face's frontal baseline.
  */
-final class StepFollowing {
+public final class StepFollowing {
     /**
      * A turn must reach this yaw from the baseline. People asked to turn their head turn 30–60°
      * (the tuning clip shenasa/live_head_turns_yaw_pitch: ±50°); a flat picture tilted by 35° in
      * front of the camera reads as at most about 10° of yaw (synthesised prints and screens of the
      * tuning photos deepface img1, img2, img5), so 20° keeps both margins.
      */
-    static final double TURN_MIN_DEGREES = 20;
+    public static final double TURN_MIN_DEGREES = 20;
     /** Looking up must reach this pitch from the baseline (a deliberate look-up is 20–45°; a tilted picture reads ≤ 6°). */
     static final double LOOK_UP_MIN_DEGREES = 15;
     /** "Look at the camera": the step's frames within this of the baseline in yaw and pitch (median). */

@@ -7,9 +7,21 @@ import org.sadasya.face.image.RgbImage;
  * (values 0..255, no copy) or a float tensor produced by an earlier step.
  */
 public abstract class Pixels {
-    public abstract int height();
+    private final int h;
+    private final int w;
 
-    public abstract int width();
+    private Pixels(int height, int width) {
+        this.h = height;
+        this.w = width;
+    }
+
+    public final int height() {
+        return h;
+    }
+
+    public final int width() {
+        return w;
+    }
 
     public abstract float at(int y, int x, int c);
 
@@ -23,58 +35,32 @@ public abstract class Pixels {
 
     private static final class Bytes extends Pixels {
         private final byte[] rgb;
-        private final int w;
-        private final int h;
 
         Bytes(RgbImage image) {
+            super(image.height(), image.width());
             this.rgb = image.rgb();
-            this.w = image.width();
-            this.h = image.height();
-        }
-
-        @Override
-        public int height() {
-            return h;
-        }
-
-        @Override
-        public int width() {
-            return w;
         }
 
         @Override
         public float at(int y, int x, int c) {
-            return rgb[(y * w + x) * 3 + c] & 0xff;
+            return rgb[(y * width() + x) * 3 + c] & 0xff;
         }
     }
 
     private static final class Floats extends Pixels {
         private final float[] v;
-        private final int w;
-        private final int h;
 
         Floats(float[] hwc, int height, int width) {
+            super(height, width);
             if (hwc.length != height * width * 3) {
                 throw new IllegalArgumentException("tensor size does not match " + height + "x" + width + "x3");
             }
             this.v = hwc;
-            this.h = height;
-            this.w = width;
-        }
-
-        @Override
-        public int height() {
-            return h;
-        }
-
-        @Override
-        public int width() {
-            return w;
         }
 
         @Override
         public float at(int y, int x, int c) {
-            return v[(y * w + x) * 3 + c];
+            return v[(y * width() + x) * 3 + c];
         }
     }
 }

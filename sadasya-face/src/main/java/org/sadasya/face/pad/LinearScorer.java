@@ -39,7 +39,7 @@ public record LinearScorer(
         return sigmoid(plattA * decision(features) + plattB);
     }
 
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
 }

@@ -48,41 +48,11 @@ final class JpegJsIdct {
             int v7 = (SQRT1D2 * (p[1 + row] + p[7 + row]) + 128) >> 8;
             int v5 = p[3 + row] << 4;
             int v6 = p[5 + row] << 4;
-            // stage 3
-            int t = (v0 - v1 + 1) >> 1;
-            v0 = (v0 + v1 + 1) >> 1;
-            v1 = t;
-            t = (v2 * SIN6 + v3 * COS6 + 128) >> 8;
+            // stage 3's rotation of v2, v3 (its rounding differs between the passes); the rest follows
+            int t = (v2 * SIN6 + v3 * COS6 + 128) >> 8;
             v2 = (v2 * COS6 - v3 * SIN6 + 128) >> 8;
             v3 = t;
-            t = (v4 - v6 + 1) >> 1;
-            v4 = (v4 + v6 + 1) >> 1;
-            v6 = t;
-            t = (v7 + v5 + 1) >> 1;
-            v5 = (v7 - v5 + 1) >> 1;
-            v7 = t;
-            // stage 2
-            t = (v0 - v3 + 1) >> 1;
-            v0 = (v0 + v3 + 1) >> 1;
-            v3 = t;
-            t = (v1 - v2 + 1) >> 1;
-            v1 = (v1 + v2 + 1) >> 1;
-            v2 = t;
-            t = (v4 * SIN3 + v7 * COS3 + 2048) >> 12;
-            v4 = (v4 * COS3 - v7 * SIN3 + 2048) >> 12;
-            v7 = t;
-            t = (v5 * SIN1 + v6 * COS1 + 2048) >> 12;
-            v5 = (v5 * COS1 - v6 * SIN1 + 2048) >> 12;
-            v6 = t;
-            // stage 1
-            p[row] = v0 + v7;
-            p[7 + row] = v0 - v7;
-            p[1 + row] = v1 + v6;
-            p[6 + row] = v1 - v6;
-            p[2 + row] = v2 + v5;
-            p[5 + row] = v2 - v5;
-            p[3 + row] = v3 + v4;
-            p[4 + row] = v3 - v4;
+            stages3To1(p, row, 1, v0, v1, v2, v3, v4, v5, v6, v7);
         }
 
         for (int col = 0; col < 8; col++) {
@@ -103,46 +73,54 @@ final class JpegJsIdct {
             int v7 = (SQRT1D2 * (p[8 + col] + p[56 + col]) + 2048) >> 12;
             int v5 = p[24 + col];
             int v6 = p[40 + col];
-            // stage 3
-            int t = (v0 - v1 + 1) >> 1;
-            v0 = (v0 + v1 + 1) >> 1;
-            v1 = t;
-            t = (v2 * SIN6 + v3 * COS6 + 2048) >> 12;
+            // stage 3's rotation of v2, v3 (its rounding differs between the passes); the rest follows
+            int t = (v2 * SIN6 + v3 * COS6 + 2048) >> 12;
             v2 = (v2 * COS6 - v3 * SIN6 + 2048) >> 12;
             v3 = t;
-            t = (v4 - v6 + 1) >> 1;
-            v4 = (v4 + v6 + 1) >> 1;
-            v6 = t;
-            t = (v7 + v5 + 1) >> 1;
-            v5 = (v7 - v5 + 1) >> 1;
-            v7 = t;
-            // stage 2
-            t = (v0 - v3 + 1) >> 1;
-            v0 = (v0 + v3 + 1) >> 1;
-            v3 = t;
-            t = (v1 - v2 + 1) >> 1;
-            v1 = (v1 + v2 + 1) >> 1;
-            v2 = t;
-            t = (v4 * SIN3 + v7 * COS3 + 2048) >> 12;
-            v4 = (v4 * COS3 - v7 * SIN3 + 2048) >> 12;
-            v7 = t;
-            t = (v5 * SIN1 + v6 * COS1 + 2048) >> 12;
-            v5 = (v5 * COS1 - v6 * SIN1 + 2048) >> 12;
-            v6 = t;
-            // stage 1
-            p[col] = v0 + v7;
-            p[56 + col] = v0 - v7;
-            p[8 + col] = v1 + v6;
-            p[48 + col] = v1 - v6;
-            p[16 + col] = v2 + v5;
-            p[40 + col] = v2 - v5;
-            p[24 + col] = v3 + v4;
-            p[32 + col] = v3 - v4;
+            stages3To1(p, col, 8, v0, v1, v2, v3, v4, v5, v6, v7);
         }
 
         for (int i = 0; i < 64; i++) {
             int sample = 128 + ((p[i] + 8) >> 4);
             out[outOffset + (i >> 3) * outStride + (i & 7)] = (byte) (sample < 0 ? 0 : sample > 255 ? 255 : sample);
         }
+    }
+
+    /**
+     * The rest of stage 3 (independent of the v2, v3 rotation), then stages 2 and 1: the same in
+     * both passes. {@code p[at + k·step]} for k = 0..7 receive the outputs.
+     */
+    private static void stages3To1(int[] p, int at, int step, int v0, int v1, int v2, int v3, int v4, int v5, int v6, int v7) {
+        int t = (v0 - v1 + 1) >> 1;
+        v0 = (v0 + v1 + 1) >> 1;
+        v1 = t;
+        t = (v4 - v6 + 1) >> 1;
+        v4 = (v4 + v6 + 1) >> 1;
+        v6 = t;
+        t = (v7 + v5 + 1) >> 1;
+        v5 = (v7 - v5 + 1) >> 1;
+        v7 = t;
+        // stage 2
+        t = (v0 - v3 + 1) >> 1;
+        v0 = (v0 + v3 + 1) >> 1;
+        v3 = t;
+        t = (v1 - v2 + 1) >> 1;
+        v1 = (v1 + v2 + 1) >> 1;
+        v2 = t;
+        t = (v4 * SIN3 + v7 * COS3 + 2048) >> 12;
+        v4 = (v4 * COS3 - v7 * SIN3 + 2048) >> 12;
+        v7 = t;
+        t = (v5 * SIN1 + v6 * COS1 + 2048) >> 12;
+        v5 = (v5 * COS1 - v6 * SIN1 + 2048) >> 12;
+        v6 = t;
+        // stage 1
+        p[at] = v0 + v7;
+        p[at + 7 * step] = v0 - v7;
+        p[at + step] = v1 + v6;
+        p[at + 6 * step] = v1 - v6;
+        p[at + 2 * step] = v2 + v5;
+        p[at + 5 * step] = v2 - v5;
+        p[at + 3 * step] = v3 + v4;
+        p[at + 4 * step] = v3 - v4;
     }
 }
