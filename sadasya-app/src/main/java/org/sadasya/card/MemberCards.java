@@ -13,6 +13,7 @@ import org.sadasya.common.Times;
 import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageStore;
 import org.sadasya.security.Actor;
+import org.sadasya.security.AdminReason;
 import org.sadasya.security.Role;
 import org.sadasya.web.ApiException;
 import org.springframework.context.MessageSource;
@@ -76,16 +77,7 @@ public final class MemberCards {
     }
 
     public void revoke(Actor actor, String memberCode, String reason) {
-        if (actor.role() != Role.ADMIN) {
-            throw ApiException.forbidden();
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw ApiException.fieldInvalid("reason", "field.required");
-        }
-        if (why.length() > 1000) {
-            throw ApiException.fieldInvalid("reason", "field.tooLong");
-        }
+        String why = AdminReason.of(actor, reason);
         CardMember m = inScope(actor, memberCode);
         tx.executeWithoutResult(s -> {
             if (!members.revoke(m.id(), actor.userId(), why, Times.now(clock))) {

@@ -47,6 +47,21 @@ public final class EnrollmentRepository {
                 .params(enrollmentId, kind, seq, imageKey, sha256, sizeBytes).update();
     }
 
+    /**
+     * Forgets the enrolment's biometric data: its images' rows (returned, so the caller deletes the
+     * files), the member embedding, where the face was and the photo's fingerprint. Its details,
+     * status and reasons stay. Call inside the erasing transaction.
+     */
+    public List<StoredImage> eraseBiometrics(long enrollmentId) {
+        List<StoredImage> stored = images(enrollmentId);
+        jdbc.sql("DELETE FROM enrollment_image WHERE enrollment_id = ?").params(enrollmentId).update();
+        jdbc.sql("UPDATE enrollment SET member_embedding = NULL, member_face_x = NULL, member_face_y = NULL,"
+                        + " member_face_w = NULL, member_face_h = NULL, perceptual_hash = NULL,"
+                        + " phash_0 = NULL, phash_1 = NULL, phash_2 = NULL, phash_3 = NULL WHERE id = ?")
+                .params(enrollmentId).update();
+        return stored;
+    }
+
     public List<StoredImage> images(long enrollmentId) {
         return jdbc.sql("SELECT kind, seq, image_key, sha256 FROM enrollment_image WHERE enrollment_id = ? ORDER BY kind DESC, seq")
                 .params(enrollmentId)

@@ -55,9 +55,13 @@ public final class ExactMemberFaceIndex implements MemberFaceIndex {
         while (true) {
             List<MemberFaceFeed.Change> page = feed.after(null, applied);
             for (MemberFaceFeed.Change c : page) {
+                applied = c.sequence();
+                if (c.erased()) {
+                    entries.remove(c.memberId() + "/" + c.modelVersion());
+                    continue;
+                }
                 entries.put(c.memberId() + "/" + c.modelVersion(), new Entry(c.memberId(), c.memberCode(), c.embedding(), c.modelVersion(),
                         c.boothPath() == null ? "" : c.boothPath()));
-                applied = c.sequence();
             }
             if (page.size() < MemberFaceFeed.PAGE) {
                 return;

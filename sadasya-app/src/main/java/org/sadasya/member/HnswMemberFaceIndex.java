@@ -71,6 +71,8 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     private volatile LuceneHnswFaceIndex index;
     private volatile Model model;
     private volatile Opening opening;
+    /** The last tombstone read while there was no index (touched under this monitor). */
+    private long passedTombstones = FaceIndex.NO_SEQUENCE;
     /** The high-water mark of the last commit (touched under this monitor). */
     private long committedMark = Long.MIN_VALUE;
     private boolean closed;
@@ -217,10 +219,20 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
             throw new IllegalStateException("face index is " + (closed ? "closed" : "not started"));
         }
         while (true) {
-            long mark = highWaterMark();
+            long mark = Math.max(highWaterMark(), passedTombstones);
             List<Row> rows = feed.after(modelVersion, mark).stream().map(HnswMemberFaceIndex::row).toList();
             List<IndexEntry> batch = new ArrayList<>();
             for (Row r : rows) {
+                if (r.erased()) {
+                    addAll(batch);
+                    batch = new ArrayList<>();
+                    if (index != null) {
+                        index.remove(Long.toString(r.memberId()), r.seq()); // a tombstone: the member's face is erased
+                    } else {
+                        passedTombstones = r.seq(); // nothing indexed to remove; do not read it again
+                    }
+                    continue;
+                }
                 if (!r.model().equals(model)) {
                     addAll(batch);
                     log.info("face index: {} member face of model {} ({} values, change {}); building the index",
@@ -289,7 +301,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         files.requireNotInUse();
         started = true;
         Optional<Model> newest = jdbc.sql("SELECT model_version, embedding FROM member_face WHERE model_version = ?"
-                        + " ORDER BY change_seq DESC LIMIT 1").params(modelVersion)
+                        + " AND erased = FALSE ORDER BY change_seq DESC LIMIT 1").params(modelVersion)
                 .query((rs, r) -> new Model(rs.getString(1), Embeddings.fromBytes(rs.getBytes(2)).length)).optional();
         if (newest.isEmpty()) {
             files.delete(); // no faces: whatever is on disk belongs to another database
@@ -338,7 +350,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         long mark = opened.highWaterMark();
         long maxSeq = jdbc.sql("SELECT COALESCE(MAX(change_seq), -1) FROM member_face WHERE model_version = ?")
                 .params(m.version()).query(Long.class).single();
-        long expected = jdbc.sql("SELECT COUNT(*) FROM member_face WHERE change_seq <= ? AND model_version = ?")
+        long expected = jdbc.sql("SELECT COUNT(*) FROM member_face WHERE change_seq <= ? AND model_version = ? AND erased = FALSE")
                 .params(mark, m.version()).query(Long.class).single();
         if (mark > maxSeq || expected != opened.size()) {
             log.warn("face index at {} does not match the database (mark {}, newest change {}, {} faces, {} expected);"
@@ -390,14 +402,25 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     private Iterator<IndexEntry> rowsOf(String modelVersion) {
         Iterator<MemberFaceFeed.Change> changes = feed.all(modelVersion);
         return new Iterator<>() {
+            private MemberFaceFeed.Change ahead;
+
             @Override
             public boolean hasNext() {
-                return changes.hasNext();
+                while (ahead == null && changes.hasNext()) {
+                    MemberFaceFeed.Change c = changes.next();
+                    ahead = c.erased() ? null : c; // tombstones: nothing to build
+                }
+                return ahead != null;
             }
 
             @Override
             public IndexEntry next() {
-                return row(changes.next()).entry();
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                MemberFaceFeed.Change c = ahead;
+                ahead = null;
+                return row(c).entry();
             }
         };
     }
@@ -423,7 +446,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
 
     private static Row row(MemberFaceFeed.Change c) {
         return new Row(c.sequence(), c.memberId(), scope(c.boothPath(), c.memberId()),
-                new Model(c.modelVersion(), c.embedding().length), c.embedding());
+                new Model(c.modelVersion(), c.embedding().length), c.embedding(), c.erased());
     }
 
     /** {@code /1/4/9/} → {@code 1/4/9}: the booth and its ancestors by id, top first. */
@@ -435,7 +458,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         return s;
     }
 
-    private record Row(long seq, long memberId, String scope, Model model, float[] embedding) {
+    private record Row(long seq, long memberId, String scope, Model model, float[] embedding, boolean erased) {
         IndexEntry entry() {
             return new IndexEntry(Long.toString(memberId), scope, embedding, seq);
         }

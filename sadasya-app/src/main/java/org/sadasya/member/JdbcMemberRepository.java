@@ -62,6 +62,18 @@ public final class JdbcMemberRepository implements MemberRepository {
         return new MemberRef(id, code);
     }
 
+    /**
+     * Turns every face of the member (all models) into a tombstone: embedding emptied, erased, and a
+     * new change number drawn under the member-issue lock, as {@link #insert} draws its numbers, so
+     * that every face index removes the member when it catches up. Returns the faces erased now.
+     */
+    public int eraseFaces(long memberId) {
+        lockIssuing();
+        return jdbc.sql("UPDATE member_face SET embedding = ?, erased = TRUE, change_seq = nextval('member_face_change_seq')"
+                        + " WHERE member_id = ? AND erased = FALSE")
+                .params(new byte[0], memberId).update();
+    }
+
     /** A booth's org-unit path ({@code /1/4/9/12/}), or null. */
     public String boothPath(long boothId) {
         return jdbc.sql("SELECT path FROM org_unit WHERE id = ?").params(boothId).query(String.class).optional()

@@ -17,12 +17,16 @@ public final class MemberFaceFeed {
     /** Rows per query: a catch-up never reads the whole table at once. */
     static final int PAGE = 1000;
 
-    /** One member face: its change number, the member, the booth's org-unit path, the model and the embedding. */
+    /**
+     * One member face: its change number, the member, the booth's org-unit path, the model and the
+     * embedding; or, when {@code erased}, a tombstone (empty embedding): the member's face is to be
+     * removed (V17 migration).
+     */
     public record Change(long sequence, long memberId, String memberCode, String boothPath, String modelVersion,
-            float[] embedding) {}
+            float[] embedding, boolean erased) {}
 
     private static final String SELECT = "SELECT f.change_seq, f.member_id, m.member_code, o.path, f.model_version,"
-            + " f.embedding FROM member_face f JOIN member m ON m.id = f.member_id JOIN org_unit o ON o.id = m.booth_id";
+            + " f.embedding, f.erased FROM member_face f JOIN member m ON m.id = f.member_id JOIN org_unit o ON o.id = m.booth_id";
 
     private final JdbcClient jdbc;
 
@@ -71,6 +75,6 @@ public final class MemberFaceFeed {
 
     private static Change change(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Change(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                Embeddings.fromBytes(rs.getBytes(6)));
+                Embeddings.fromBytes(rs.getBytes(6)), rs.getBoolean(7));
     }
 }

@@ -5,8 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** How many stored faces lack an embedding of a model (faces it could not describe do not count). */
 public final class FaceCoverage {
 
-    /** Members with a face of some model but none of {@code ?}, not given up on for it. */
-    static final String MEMBERS_LACKING = "FROM member_face f WHERE NOT EXISTS (SELECT 1 FROM member_face g"
+    /** Members with a face of some model but none of {@code ?}, not given up on for it (erased faces are not faces). */
+    static final String MEMBERS_LACKING = "FROM member_face f WHERE f.erased = FALSE AND NOT EXISTS (SELECT 1 FROM member_face g"
             + " WHERE g.member_id = f.member_id AND g.model_version = ?) AND NOT EXISTS (SELECT 1 FROM reembed_failure r"
             + " WHERE r.subject = 'member' AND r.subject_id = f.member_id AND r.model_version = ?)";
     /** Worker reference photos without an embedding of {@code ?}, not given up on for it. */

@@ -142,6 +142,9 @@ class AuthorizationMatrixTest extends AppServerTest {
         // without a reason: an allowed caller gets 422, and the member stays
         r.put("POST /api/v1/members/{memberId}/revoke", new Rule(ADMIN_ONLY,
                 c -> c.api().post("/api/v1/members/" + c.world().memberOfA() + "/revoke", "{}")));
+        // without a reason: an allowed caller gets 422, and nothing is erased
+        r.put("POST /api/v1/members/{memberId}/erase-biometrics", new Rule(ADMIN_ONLY,
+                c -> c.api().post("/api/v1/members/" + c.world().memberOfA() + "/erase-biometrics", "{}")));
         // public: a made-up token is refused as invalid (400), never as unauthorised
         r.put("GET /verify/{token}", new Rule(EVERYONE, c -> c.api().get("/verify/not-a-token")));
         return r;
