@@ -22,10 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CardConfiguration {
 
     @Bean
-    CardTokens cardTokens(@Value("${sadasya.card-key:}") String configured, SadasyaProperties props,
+    CardTokens cardTokens(@Value("${sadasya.card-key:}") String configured,
+            @Value("${sadasya.card-previous-keys:}") String previous, SadasyaProperties props,
             DataSource dataSource, Clock clock) throws java.sql.SQLException {
         return new CardTokens(CardSigningKey.resolve(configured, H2Durability.apply(dataSource),
-                props.dataDir().resolve("card.jwk")), clock);
+                props.dataDir().resolve("card.jwk")), CardSigningKey.previousPublicKeys(previous), clock);
     }
 
     @Bean

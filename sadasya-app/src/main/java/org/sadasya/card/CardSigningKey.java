@@ -94,6 +94,41 @@ public record CardSigningKey(String kid, PrivateKey privateKey, PublicKey public
         }
     }
 
+    /**
+     * The public keys of retired card keys, by key id: {@code sadasya.card-previous-keys}, a JWK Set
+     * ({@code {"keys": [...]}}) of Ed25519 keys, public or private (only {@code x} and {@code kid}
+     * are used). Cards signed with them keep verifying after a rotation. Blank: none.
+     */
+    public static java.util.Map<String, PublicKey> previousPublicKeys(String jwkSet) {
+        java.util.Map<String, PublicKey> out = new java.util.LinkedHashMap<>();
+        if (jwkSet == null || jwkSet.isBlank()) {
+            return out;
+        }
+        try {
+            KeyFactory keys = KeyFactory.getInstance("Ed25519");
+            for (JWK jwk : com.nimbusds.jose.jwk.JWKSet.parse(jwkSet.strip()).getKeys()) {
+                if (!(jwk instanceof OctetKeyPair okp) || !Curve.Ed25519.equals(okp.getCurve())) {
+                    throw new IllegalStateException("sadasya.card-previous-keys holds a key that is not an Ed25519 JWK");
+                }
+                byte[] x = okp.getX().decode();
+                if (x.length != RAW) {
+                    throw new IllegalStateException("an Ed25519 key has a 32-byte x");
+                }
+                out.put(kidOf(okp), keys.generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, x))));
+            }
+            return out;
+        } catch (ParseException e) {
+            throw new IllegalStateException("sadasya.card-previous-keys is not a JWK Set: " + e.getMessage());
+        } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException("sadasya.card-previous-keys holds an invalid Ed25519 key", e);
+        }
+    }
+
+    /** The JWK's kid, or (as for a key configured without one) the start of its RFC 7638 thumbprint. */
+    private static String kidOf(OctetKeyPair jwk) throws com.nimbusds.jose.JOSEException {
+        return jwk.getKeyID() != null ? jwk.getKeyID() : jwk.computeThumbprint().toString().substring(0, KID_CHARS);
+    }
+
     private static CardSigningKey of(OctetKeyPair jwk) {
         byte[] d = jwk.getD().decode();
         byte[] x = jwk.getX().decode();
@@ -102,9 +137,7 @@ public record CardSigningKey(String kid, PrivateKey privateKey, PublicKey public
         }
         try {
             KeyFactory keys = KeyFactory.getInstance("Ed25519");
-            String kid = jwk.getKeyID() != null ? jwk.getKeyID()
-                    : jwk.computeThumbprint().toString().substring(0, KID_CHARS);
-            return new CardSigningKey(kid, keys.generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, d))),
+            return new CardSigningKey(kidOf(jwk), keys.generatePrivate(new PKCS8EncodedKeySpec(concat(PKCS8_PREFIX, d))),
                     keys.generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, x))));
         } catch (GeneralSecurityException | com.nimbusds.jose.JOSEException e) {
             throw new IllegalStateException("the card signing key is not a valid Ed25519 key", e);

@@ -10,10 +10,12 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.GeneralSecurityException;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,10 +30,17 @@ public final class CardTokens {
     private static final JWSAlgorithm ALG = JWSAlgorithm.EdDSA;
 
     private final CardSigningKey key;
+    /** Retired keys' public halves by key id: printed cards outlive a key rotation. */
+    private final Map<String, PublicKey> previous;
     private final Clock clock;
 
     public CardTokens(CardSigningKey key, Clock clock) {
+        this(key, Map.of(), clock);
+    }
+
+    public CardTokens(CardSigningKey key, Map<String, PublicKey> previous, Clock clock) {
         this.key = key;
+        this.previous = Map.copyOf(previous);
         this.clock = clock;
         if (read(issue("probe")).isEmpty()) {
             throw new IllegalStateException("the card signing key's d and x are not one key pair");
@@ -47,7 +56,7 @@ public final class CardTokens {
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(memberCode).issueTime(Date.from(clock.instant())).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(new JdkEd25519());
+            jwt.sign(new JdkEd25519(key.publicKey()));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a card token", e);
         }
@@ -56,7 +65,7 @@ public final class CardTokens {
 
     /**
      * The member id of a genuine token, or empty for anything else: malformed, another algorithm,
-     * an unknown key id, critical header parameters, a bad signature, or any part not in canonical
+     * a key id that is neither the current key's nor a previous key's, critical header parameters, a bad signature, or any part not in canonical
      * base64url. The last matters: the last character of a 64-byte signature carries two unused
      * bits, and a decoder that ignores them would accept a token with that character changed.
      */
@@ -72,8 +81,9 @@ public final class CardTokens {
                 }
             }
             JWSHeader h = jwt.getHeader();
-            if (!ALG.equals(h.getAlgorithm()) || !key.kid().equals(h.getKeyID()) || h.getCriticalParams() != null
-                    || !jwt.verify(new JdkEd25519())) {
+            PublicKey signer = key.kid().equals(h.getKeyID()) ? key.publicKey() : h.getKeyID() == null ? null : previous.get(h.getKeyID());
+            if (!ALG.equals(h.getAlgorithm()) || signer == null || h.getCriticalParams() != null
+                    || !jwt.verify(new JdkEd25519(signer))) {
                 return Optional.empty();
             }
             String sub = jwt.getJWTClaimsSet().getSubject();
@@ -87,6 +97,11 @@ public final class CardTokens {
     private final class JdkEd25519 implements JWSSigner, JWSVerifier {
 
         private final JCAContext jca = new JCAContext();
+        private final PublicKey verifyWith;
+
+        JdkEd25519(PublicKey verifyWith) {
+            this.verifyWith = verifyWith;
+        }
 
         @Override
         public Base64URL sign(JWSHeader header, byte[] signingInput) throws JOSEException {
@@ -104,7 +119,7 @@ public final class CardTokens {
         public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
             try {
                 Signature s = Signature.getInstance("Ed25519");
-                s.initVerify(key.publicKey());
+                s.initVerify(verifyWith);
                 s.update(signingInput);
                 return s.verify(signature.decode());
             } catch (java.security.SignatureException e) {

@@ -58,7 +58,8 @@ public final class ReembedCommand implements Callable<Integer> {
             JdbcClient jdbc = JdbcClient.create(ds);
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
             Clock clock = Clock.systemUTC();
-            ImageStore images = new ImageStore(dir.resolve("images"), imageKey(ctx, ds, dir));
+            ImageStore images = new ImageStore(dir.resolve("images"), imageKey(ctx, ds, dir),
+                    ImageKeys.previous(ctx.getEnvironment().getProperty("sadasya.image-previous-keys")));
             Reembedder reembedder = new Reembedder(jdbc, tx, new EnrollmentRepository(jdbc),
                     new JdbcMemberRepository(jdbc, clock, "unused"), images, clock,
                     m -> engines.computeIfAbsent(m, x -> FaceEngine.create(PipelineMode.DEFAULT,

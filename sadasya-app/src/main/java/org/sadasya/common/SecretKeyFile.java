@@ -7,8 +7,12 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -56,6 +60,36 @@ public record SecretKeyFile(String setting, String env, String algorithm, String
             return resolve(null, true, keyFile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the " + purpose + " key file " + keyFile, e);
+        }
+    }
+
+    /**
+     * Keys retired from use but still needed to read or verify what they sealed: a comma-separated
+     * list of base64 keys ({@code setting}'s {@code -previous-keys} companion), blank for none.
+     */
+    public List<SecretKey> previous(String configuredList, String listSetting) {
+        List<SecretKey> keys = new ArrayList<>();
+        if (configuredList != null) {
+            for (String part : configuredList.split(",")) {
+                if (!part.isBlank()) {
+                    keys.add(decode(part.trim(), listSetting));
+                }
+            }
+        }
+        return List.copyOf(keys);
+    }
+
+    /**
+     * A key's public name: the first 8 hex digits of SHA-256 over a fixed label and the key. It
+     * tells which key sealed a file without revealing the key, and needs no configuration.
+     */
+    public static String keyId(SecretKey key) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update("sadasya-key-id\n".getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(sha.digest(key.getEncoded()), 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -55,6 +55,7 @@ import org.sadasya.worker.WorkerFaceRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -145,10 +146,11 @@ public class ServiceConfiguration {
     }
 
     @Bean
-    ImageStore imageStore(SadasyaProperties props, DataSource dataSource) throws java.sql.SQLException {
+    ImageStore imageStore(SadasyaProperties props, DataSource dataSource,
+            @Value("${sadasya.image-previous-keys:}") String previousKeys) throws java.sql.SQLException {
         // Intake stores images through this bean, so no enrolment is answered before H2 is made durable.
         var key = ImageKeys.resolve(props.imageKey(), embedded(dataSource), props.dataDir().resolve("image.key"));
-        return new ImageStore(props.dataDir().resolve("images"), key);
+        return new ImageStore(props.dataDir().resolve("images"), key, ImageKeys.previous(previousKeys));
     }
 
     /** Only the embedded H2 default may generate its own keys; a PostgreSQL service must be given them. */
@@ -158,11 +160,12 @@ public class ServiceConfiguration {
 
     /** {@code sadasya.challenge-key}, or for the embedded default {@code <data-dir>/challenge.key}. */
     @Bean
-    TicketSignature ticketSignature(SadasyaProperties props, DataSource dataSource) throws java.sql.SQLException {
+    TicketSignature ticketSignature(SadasyaProperties props, DataSource dataSource,
+            @Value("${sadasya.challenge-previous-keys:}") String previousKeys) throws java.sql.SQLException {
         var keys = new SecretKeyFile("sadasya.challenge-key", "SADASYA_CHALLENGE_KEY", "HmacSHA256",
                 "challenge ticket signing");
         return new TicketSignature(keys.resolve(props.challengeKey(), embedded(dataSource),
-                props.dataDir().resolve("challenge.key")));
+                props.dataDir().resolve("challenge.key")), keys.previous(previousKeys, "sadasya.challenge-previous-keys"));
     }
 
     /** The server's random steps (a test declares a {@code @Primary} source to know them). */

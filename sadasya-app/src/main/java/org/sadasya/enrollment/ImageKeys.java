@@ -1,6 +1,7 @@
 package org.sadasya.enrollment;
 
 import java.nio.file.Path;
+import java.util.List;
 import javax.crypto.SecretKey;
 import org.sadasya.common.SecretKeyFile;
 
@@ -17,5 +18,10 @@ public final class ImageKeys {
 
     public static SecretKey resolve(String configured, boolean mayGenerate, Path keyFile) {
         return KEY.resolve(configured, mayGenerate, keyFile);
+    }
+
+    /** {@code sadasya.image-previous-keys}: keys retired by a rotation, to read the images they sealed. */
+    public static List<SecretKey> previous(String configuredList) {
+        return KEY.previous(configuredList, "sadasya.image-previous-keys");
     }
 }

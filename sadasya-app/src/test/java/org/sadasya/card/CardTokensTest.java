@@ -38,6 +38,28 @@ class CardTokensTest {
         assertThat(tokens.read(token)).contains("MP-0000042");
     }
 
+    /** After a rotation, a card printed with the old key still verifies while its public key is listed; a stranger's key does not. */
+    @Test
+    void afterARotation_oldCardsVerifyWithThePreviousPublicKey_andUnknownKeysAreRefused() throws Exception {
+        com.nimbusds.jose.jwk.OctetKeyPair old = CardSigningKey.generate();
+        CardTokens before = new CardTokens(CardSigningKey.fromJwk(old.toJSONString(), "old"), CLOCK);
+        String printed = before.issue("MP-0000042");
+
+        CardSigningKey current = CardSigningKey.fromJwk(CardSigningKey.generate().toJSONString(), "new");
+        String previous = "{\"keys\":[" + old.toPublicJWK().toJSONString() + "]}";
+        CardTokens rotated = new CardTokens(current, CardSigningKey.previousPublicKeys(previous), CLOCK);
+        assertThat(rotated.read(printed)).contains("MP-0000042");
+        assertThat(rotated.read(rotated.issue("MP-0000043"))).contains("MP-0000043");
+        assertThat(rotated.kid()).isNotEqualTo(before.kid());
+
+        assertThat(new CardTokens(current, CLOCK).read(printed)).as("the old key not listed").isEmpty();
+        String stranger = "{\"keys\":[" + CardSigningKey.generate().toPublicJWK().toJSONString() + "]}";
+        assertThat(new CardTokens(current, CardSigningKey.previousPublicKeys(stranger), CLOCK).read(printed)).isEmpty();
+        assertThat(CardSigningKey.previousPublicKeys(" ")).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CardSigningKey.previousPublicKeys("[not json"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("sadasya.card-previous-keys");
+    }
+
     @Test
     void everyOneCharacterChange_isRefused_includingTheSignaturesUnusedLastBits() {
         CardTokens tokens = fresh();

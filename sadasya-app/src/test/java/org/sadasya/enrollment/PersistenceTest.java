@@ -147,7 +147,7 @@ class PersistenceTest {
             Path file = f.images.path(image.imageKey());
             byte[] onDisk = Files.readAllBytes(file);
 
-            assertThat(new String(onDisk, 0, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SDY1");
+            assertThat(new String(onDisk, 0, 12, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SDY2" + f.images.keyId());
             assertThat(indexOf(onDisk, "JFIF".getBytes())).as("plain image bytes on disk").isEqualTo(-1);
             assertThat(f.images.get(image.imageKey())).isEqualTo(photo);
         }
