@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.sadasya.audit.AuditLog;
 import org.sadasya.enrollment.EnrollmentRepository;
@@ -42,6 +43,11 @@ public final class Fixture {
     public final SubmitEnrollment submit;
 
     public Fixture(Databases.Db db, Path imageDir, Clock clock) {
+        this(db, imageDir, clock, randomImageKey());
+    }
+
+    /** With a given image key (a test that must read the images elsewhere, say after a restore). */
+    public Fixture(Databases.Db db, Path imageDir, Clock clock, SecretKey imageKey) {
         this.db = db;
         this.clock = clock;
         this.jdbc = JdbcClient.create(db.dataSource());
@@ -53,11 +59,15 @@ public final class Fixture {
         this.workerFaces = new WorkerFaceRepository(jdbc, clock);
         this.jobs = new JobQueue(jdbc, clock);
         this.audit = new AuditLog(jdbc, clock, json, tx);
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        this.images = new ImageStore(imageDir, new SecretKeySpec(key, "AES"));
+        this.images = new ImageStore(imageDir, imageKey);
         this.submit = new SubmitEnrollment(orgUnits, enrollments, images, jobs, audit, tx, json, clock,
                 new SubmitEnrollment.Limits(10_000_000, 5), new SimpleMeterRegistry());
+    }
+
+    private static SecretKey randomImageKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return new SecretKeySpec(key, "AES");
     }
 
     /** A state with one booth below it, and a worker scoped to the booth. */
