@@ -34,16 +34,19 @@ public final class MemberFaceIndexes implements MemberFaceIndex, AutoCloseable {
     /** Whether the models named at start are open; false while they are caught up or built in the background. */
     private volatile boolean ready = true;
     private volatile RuntimeException openFailure;
+    /** The models named at start, which {@link #ready()} waits for. */
+    private final List<String> startModels;
 
-    private MemberFaceIndexes(JdbcClient jdbc, Path dir, HnswOptions options) {
+    private MemberFaceIndexes(JdbcClient jdbc, Path dir, HnswOptions options, Collection<String> startModels) {
         this.jdbc = jdbc;
         this.dir = dir;
         this.options = options;
+        this.startModels = List.copyOf(startModels);
     }
 
     /** Opens (catching up or building) the index of each of {@code models} now; others when first searched. */
     public static MemberFaceIndexes open(JdbcClient jdbc, Path dir, HnswOptions options, Collection<String> models) {
-        MemberFaceIndexes indexes = new MemberFaceIndexes(jdbc, dir, options);
+        MemberFaceIndexes indexes = new MemberFaceIndexes(jdbc, dir, options, models);
         deleteSingleModelLayout(dir);
         try {
             models.forEach(indexes::of);
@@ -61,7 +64,7 @@ public final class MemberFaceIndexes implements MemberFaceIndex, AutoCloseable {
      */
     public static MemberFaceIndexes openInBackground(JdbcClient jdbc, Path dir, HnswOptions options,
             Collection<String> models, java.util.concurrent.Executor executor) {
-        MemberFaceIndexes indexes = new MemberFaceIndexes(jdbc, dir, options);
+        MemberFaceIndexes indexes = new MemberFaceIndexes(jdbc, dir, options, models);
         deleteSingleModelLayout(dir);
         indexes.ready = false;
         executor.execute(() -> {
@@ -84,13 +87,22 @@ public final class MemberFaceIndexes implements MemberFaceIndex, AutoCloseable {
         return indexes;
     }
 
-    /** Whether the indexes named at start are open (always, for {@link #open}). */
+    /**
+     * Whether the indexes named at start are open (always, for {@link #open}). After a failed
+     * background open, a search that opened them makes the service ready again, without a restart.
+     */
     public boolean ready() {
+        if (!ready && openFailure != null && !closed && open.keySet().containsAll(startModels)) {
+            openFailure = null;
+            ready = true;
+            log.info("face index: ready after a search opened it ({})", String.join(", ", startModels));
+        }
         return ready;
     }
 
-    /** Why opening them in the background failed, if it did. */
+    /** Why opening them in the background failed, if it did and no search has opened them since. */
     public java.util.Optional<RuntimeException> openFailure() {
+        ready(); // clears the failure once a search has opened them
         return java.util.Optional.ofNullable(openFailure);
     }
 

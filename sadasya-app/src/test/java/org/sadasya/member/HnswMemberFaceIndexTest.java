@@ -268,7 +268,7 @@ class HnswMemberFaceIndexTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void openedInTheBackground_isOutOfServiceUntilBuilt_thenAnswers_andAFailedBuildIsDown(Kind kind) throws Exception {
+    void openedInTheBackground_isOutOfServiceUntilBuilt_thenAnswers_andAFailedBuildIsDownUntilASearchOpensIt(Kind kind) throws Exception {
         Fixture f = open(kind);
         String model = org.sadasya.face.model.EmbeddingModel.MOBILEFACENET.version();
         var models = org.sadasya.reembed.FaceModels.of(org.sadasya.face.model.EmbeddingModel.MOBILEFACENET);
@@ -298,8 +298,15 @@ class HnswMemberFaceIndexTest {
                     Runnable::run)) {
                 assertThat(indexes.ready()).isFalse();
                 assertThat(indexes.openFailure()).isPresent();
-                assertThat(new org.sadasya.ops.MemberIndexHealth(indexes, models, f.jdbc).health().getStatus())
-                        .isEqualTo(org.springframework.boot.actuate.health.Status.DOWN);
+                var health = new org.sadasya.ops.MemberIndexHealth(indexes, models, f.jdbc);
+                assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.DOWN);
+
+                // the cause removed, the next search opens the index, and the service is ready without a restart
+                Files.delete(MemberFaceIndexes.directoryOf(blocked, model));
+                assertThat(indexes.nearest(model, face(4), 1)).containsExactly(new FaceMatch(member.id(), member.memberCode(), 1.0));
+                assertThat(indexes.ready()).isTrue();
+                assertThat(indexes.openFailure()).isEmpty();
+                assertThat(health.health().getStatus()).isEqualTo(org.springframework.boot.actuate.health.Status.UP);
             }
         }
     }
