@@ -32,6 +32,11 @@ public class OperationsConfiguration {
         return () -> org.springframework.boot.actuate.health.Health.up().withDetail("search", "exact").build();
     }
 
+    @Bean
+    HealthIndicator faceEngine(org.sadasya.verification.FaceEngineAnalyzer engines, FaceModels models, Clock clock) {
+        return new FaceEngineHealth(engines, models, clock);
+    }
+
     /** Bound by Spring Boot once the registry is configured, so the gauge reaches every registry. */
     @Bean
     MeterBinder queueDepth(JobQueue jobs) {
