@@ -3,8 +3,9 @@ package org.sadasya.decision;
 import java.util.List;
 
 /**
- * Port: 1:N search of a face over the enrolled members (adapters: exact search over the stored
- * embeddings; the HNSW index of sadasya-index later).
+ * Port: 1:N search of a face over the enrolled members. Adapters: {@code member.MemberFaceIndexes}
+ * (the HNSW index of sadasya-index, one per embedding model; the default) and
+ * {@code member.ExactMemberFaceIndex} (a scan of the stored embeddings).
  */
 public interface MemberFaceIndex {
 

@@ -99,7 +99,7 @@ public final class IndexBenchmark {
         boolean temporary = dir == null;
         try {
             if (temporary) {
-                dir = Files.createTempDirectory("sadasya-bench-index");
+                dir = Files.createTempDirectory("sadasya-lab-index");
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("size", o.size());
