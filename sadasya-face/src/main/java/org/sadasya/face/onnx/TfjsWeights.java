@@ -13,10 +13,10 @@ import java.util.Map;
  * ({@code quantization.dtype = float16}) and are widened to float32 here, which is what tfjs does
  * at load time.
  */
-final class TfjsWeights {
+public final class TfjsWeights {
 
     /** One constant: its shape and its values (floats, or ints for int32 shape/axis constants). */
-    record Tensor(long[] shape, float[] floats, int[] ints) {
+    public record Tensor(long[] shape, float[] floats, int[] ints) {
         boolean isInt() {
             return ints != null;
         }
@@ -28,7 +28,7 @@ final class TfjsWeights {
 
     private TfjsWeights() {}
 
-    static Map<String, Tensor> read(JsonNode manifest, byte[] data) {
+    public static Map<String, Tensor> read(JsonNode manifest, byte[] data) {
         ByteBuffer buf = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
         Map<String, Tensor> out = new HashMap<>();
         for (JsonNode group : manifest) {
@@ -59,7 +59,7 @@ final class TfjsWeights {
     }
 
     /** A convolution filter reordered from TF's [H, W, in, out] to ONNX's [out, in, H, W]. */
-    static float[] hwioToOihw(Tensor t) {
+    public static float[] hwioToOihw(Tensor t) {
         long[] s = t.shape();
         int h = (int) s[0], w = (int) s[1], ci = (int) s[2], co = (int) s[3];
         float[] src = t.floats();

@@ -18,7 +18,6 @@ import org.sadasya.face.detect.Resampling;
 import org.sadasya.face.image.RgbImage;
 import org.sadasya.face.model.ModelSpec;
 import org.sadasya.face.model.OnnxModel;
-import org.sadasya.face.onnx.FaceApiRecognitionGraph;
 import org.sadasya.face.onnx.tflite.TfliteGraphConverter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,10 @@
-package org.sadasya.face.onnx;
+package org.sadasya.lab.identities;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.ByteString;
 import java.util.Map;
+import org.sadasya.face.onnx.OnnxTensors;
+import org.sadasya.face.onnx.TfjsWeights;
 import org.sadasya.face.onnx.proto.Onnx.AttributeProto;
 import org.sadasya.face.onnx.proto.Onnx.GraphProto;
 import org.sadasya.face.onnx.proto.Onnx.ModelProto;
