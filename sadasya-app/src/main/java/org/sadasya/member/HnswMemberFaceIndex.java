@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.Collectors;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.sadasya.common.Embeddings;
 import org.sadasya.decision.MemberFaceIndex;
@@ -58,7 +57,6 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     /** How often the background thread catches up and commits. */
     static final long COMMIT_EVERY_SECONDS = 5;
 
-    private final JdbcClient jdbc;
     private final MemberFaceFeed feed;
     /** The model whose faces this index holds (member_face.model_version). */
     private final String modelVersion;
@@ -80,7 +78,6 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     private boolean started;
 
     private HnswMemberFaceIndex(JdbcClient jdbc, Path dir, String modelVersion, HnswOptions options, boolean background) {
-        this.jdbc = jdbc;
         this.feed = new MemberFaceFeed(jdbc);
         this.modelVersion = modelVersion;
         this.files = new MemberIndexFiles(dir);
@@ -179,10 +176,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
         if (found.isEmpty()) {
             return List.of();
         }
-        Map<Long, String> codes = jdbc.sql("SELECT id, member_code FROM member WHERE id IN (:ids)")
-                .param("ids", found.stream().map(n -> Long.parseLong(n.id())).toList())
-                .query((rs, r) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<Long, String> codes = feed.memberCodes(found.stream().map(n -> Long.parseLong(n.id())).toList());
         List<FaceMatch> out = new ArrayList<>(found.size());
         for (Neighbour n : found) {
             long id = Long.parseLong(n.id());
@@ -300,9 +294,7 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     private synchronized void start() {
         files.requireNotInUse();
         started = true;
-        Optional<Model> newest = jdbc.sql("SELECT model_version, embedding FROM member_face WHERE model_version = ?"
-                        + " AND erased = FALSE ORDER BY change_seq DESC LIMIT 1").params(modelVersion)
-                .query((rs, r) -> new Model(rs.getString(1), Embeddings.fromBytes(rs.getBytes(2)).length)).optional();
+        Optional<Model> newest = feed.newestDimension(modelVersion).map(dimension -> new Model(modelVersion, dimension));
         if (newest.isEmpty()) {
             files.delete(); // no faces: whatever is on disk belongs to another database
             log.info("face index: no member faces of model {} in the database yet", modelVersion);
@@ -348,10 +340,8 @@ public final class HnswMemberFaceIndex implements MemberFaceIndex, AutoCloseable
     /** The index holds exactly this model's faces up to its mark, and the mark is not from a later database. */
     private boolean matchesDatabase(LuceneHnswFaceIndex opened, Model m) {
         long mark = opened.highWaterMark();
-        long maxSeq = jdbc.sql("SELECT COALESCE(MAX(change_seq), -1) FROM member_face WHERE model_version = ?")
-                .params(m.version()).query(Long.class).single();
-        long expected = jdbc.sql("SELECT COUNT(*) FROM member_face WHERE change_seq <= ? AND model_version = ? AND erased = FALSE")
-                .params(mark, m.version()).query(Long.class).single();
+        long maxSeq = feed.newestChange(m.version());
+        long expected = feed.liveUpTo(m.version(), mark);
         if (mark > maxSeq || expected != opened.size()) {
             log.warn("face index at {} does not match the database (mark {}, newest change {}, {} faces, {} expected);"
                     + " rebuilding it", files.luceneDir(), mark, maxSeq, opened.size(), expected);

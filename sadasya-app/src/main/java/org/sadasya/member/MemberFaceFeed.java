@@ -2,6 +2,7 @@ package org.sadasya.member;
 
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import org.sadasya.common.Embeddings;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,6 +72,32 @@ public final class MemberFaceFeed {
                 return page.next();
             }
         };
+    }
+
+    /** The dimension of the newest live (not erased) face of {@code modelVersion}; empty when it has none. */
+    public java.util.Optional<Integer> newestDimension(String modelVersion) {
+        return jdbc.sql("SELECT embedding FROM member_face WHERE model_version = ? AND erased = FALSE"
+                        + " ORDER BY change_seq DESC LIMIT 1").params(modelVersion)
+                .query((rs, r) -> Embeddings.fromBytes(rs.getBytes(1)).length).optional();
+    }
+
+    /** The newest change number of {@code modelVersion}'s faces, tombstones included; -1 when there is none. */
+    public long newestChange(String modelVersion) {
+        return jdbc.sql("SELECT COALESCE(MAX(change_seq), -1) FROM member_face WHERE model_version = ?")
+                .params(modelVersion).query(Long.class).single();
+    }
+
+    /** How many live faces of {@code modelVersion} have a change number up to {@code mark}: what an index at that mark holds. */
+    public long liveUpTo(String modelVersion, long mark) {
+        return jdbc.sql("SELECT COUNT(*) FROM member_face WHERE change_seq <= ? AND model_version = ? AND erased = FALSE")
+                .params(mark, modelVersion).query(Long.class).single();
+    }
+
+    /** The member ids' codes (for search results). */
+    public Map<Long, String> memberCodes(java.util.Collection<Long> memberIds) {
+        return jdbc.sql("SELECT id, member_code FROM member WHERE id IN (:ids)").param("ids", memberIds)
+                .query((rs, r) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static Change change(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

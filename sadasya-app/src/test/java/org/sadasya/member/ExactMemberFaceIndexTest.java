@@ -57,6 +57,13 @@ class ExactMemberFaceIndexTest {
             feed.all("m1").forEachRemaining(iterated::add);
             assertThat(iterated).extracting(MemberFaceFeed.Change::memberId).containsExactly(a.id(), b.id(), c.id());
             assertThat(iterated.get(0).boothPath()).isEqualTo(seed.booth().path());
+            assertThat(feed.newestDimension("m1")).contains(3);
+            assertThat(feed.newestDimension("m3")).isEmpty();
+            assertThat(feed.newestChange("m1")).isEqualTo(iterated.get(2).sequence());
+            assertThat(feed.newestChange("m3")).isEqualTo(-1);
+            assertThat(feed.liveUpTo("m1", iterated.get(1).sequence())).isEqualTo(2);
+            assertThat(feed.memberCodes(List.of(a.id(), c.id()))).containsOnly(java.util.Map.entry(a.id(), a.memberCode()),
+                    java.util.Map.entry(c.id(), c.memberCode()));
         }
     }
 
