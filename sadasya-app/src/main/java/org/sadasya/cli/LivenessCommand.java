@@ -44,10 +44,10 @@ final class LivenessCommand implements Callable<Integer> {
     Path list;
 
     @Mixin
-    BatchThreads batch;
+    EngineOptions engineOptions;
 
     @Mixin
-    EngineOptions engineOptions;
+    BatchThreads batch;
 
     @Override
     public Integer call() throws Exception {
