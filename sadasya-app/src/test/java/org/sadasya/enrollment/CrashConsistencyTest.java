@@ -48,6 +48,10 @@ import org.slf4j.LoggerFactory;
  * accepted exactly once; in the end every enrolment is decided, has each of its images readable, and
  * no submission is stored twice. On H2 (the embedded default) and PostgreSQL.
  *
+ * <p>On PostgreSQL another node issues members meanwhile, straight into the shared database (an
+ * H2 file cannot be shared): after each restart the server's face index, caught up from the change
+ * feed of what it held at the kill, holds exactly the members in the database.
+ *
  * <p>Cycles and seed: {@code -Dsadasya.crash.cycles=N} (default 3), {@code -Dsadasya.crash.seed=S}
  * (default random; logged, so a failing run can be repeated).
  */
@@ -78,13 +82,17 @@ class CrashConsistencyTest {
                     "SPRING_DATASOURCE_PASSWORD", "",
                     "SADASYA_IMAGE_KEY", Base64.getEncoder().encodeToString(key),
                     "SADASYA_CHALLENGE_KEY", Base64.getEncoder().encodeToString(key),
-                    "SADASYA_CARD_KEY", org.sadasya.card.CardSigningKey.generate().toJSONString()), key);
+                    "SADASYA_CARD_KEY", org.sadasya.card.CardSigningKey.generate().toJSONString()), key, true);
         } finally {
             Databases.dropPostgresSchema(schema);
         }
     }
 
     private void run(Map<String, String> databaseEnv, byte[] configuredKey) throws Exception {
+        run(databaseEnv, configuredKey, false);
+    }
+
+    private void run(Map<String, String> databaseEnv, byte[] configuredKey, boolean otherNode) throws Exception {
         int cycles = Integer.getInteger("sadasya.crash.cycles", 3);
         long seed = Long.getLong("sadasya.crash.seed", new SecureRandom().nextLong());
         log.info("crash test: {} cycles, seed {} (repeat with -Dsadasya.crash.seed={})", cycles, seed, seed);
@@ -98,6 +106,8 @@ class CrashConsistencyTest {
         server.start();
         String token = server.login("9000000001", server.demoPassword());
         long boothId = server.firstBoothId();
+        String adminToken = server.login("admin", ADMIN_PASSWORD);
+        OtherNode node = otherNode ? new OtherNode(databaseEnv.get("SPRING_DATASOURCE_URL"), boothId, random.nextLong()) : null;
 
         for (int cycle = 0; cycle < cycles; cycle++) {
             Map<String, Sent> ackedThisCycle = new ConcurrentHashMap<>();
@@ -125,6 +135,9 @@ class CrashConsistencyTest {
                 t.start();
                 clients.add(t);
             }
+            if (node != null) {
+                clients.add(node.issueUntil(stop));
+            }
             Thread.sleep(1500 + random.nextInt(2500));
             server.kill();
             stop.set(true);
@@ -140,6 +153,12 @@ class CrashConsistencyTest {
             acknowledged.putAll(ackedThisCycle);
             log.info("crash cycle {}: {} acknowledged, {} unanswered at the kill, {} lost so far", cycle,
                     ackedThisCycle.size(), unanswered.size(), lost.size());
+            if (node != null) {
+                assertIndexAgrees(server, adminToken, node, cycle);
+            }
+        }
+        if (node != null) {
+            assertThat(node.issued.get()).as("the other node issued members").isGreaterThan(cycles);
         }
         assertThat(lost).as("enrolments answered 202 and missing after a SIGKILL (%d acknowledged, seed %d)",
                 acknowledged.size(), seed).isEmpty();
@@ -175,7 +194,8 @@ class CrashConsistencyTest {
         ImageStore images = new ImageStore(dir.resolve("images"), new SecretKeySpec(key, "AES"));
         try (Connection c = server.connect(); Statement st = c.createStatement()) {
             Map<String, String> statuses = new HashMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT submission_id, status FROM enrollment")) {
+            try (ResultSet rs = st.executeQuery("SELECT submission_id, status FROM enrollment WHERE submission_id NOT LIKE '"
+                    + OtherNode.PREFIX + "%'")) {
                 while (rs.next()) {
                     assertThat(statuses.put(rs.getString(1), rs.getString(2))).as("stored twice").isNull();
                 }
@@ -196,6 +216,92 @@ class CrashConsistencyTest {
                 }
                 assertThat(photos).isEqualTo(all.size());
             }
+        }
+    }
+
+    /**
+     * The restarted server's face index holds exactly the database's members: its health's face count
+     * once it has caught up (the other node is stopped, so the count holds still).
+     */
+    private void assertIndexAgrees(Server server, String adminToken, OtherNode node, int cycle) throws Exception {
+        long inDatabase = node.liveFaces();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        JsonNode index;
+        while (true) {
+            index = JSON.readTree(server.get(adminToken, "/actuator/health").body()).path("components").path("memberIndex")
+                    .path("details");
+            if (index.path("changesBehind").asLong(-1) == 0 && index.path("faces").asLong(-1) == inDatabase) {
+                break;
+            }
+            assertThat(System.nanoTime()).as("cycle %d: the face index %s, the database %d faces", cycle, index, inDatabase)
+                    .isLessThan(deadline);
+            Thread.sleep(250);
+        }
+        log.info("crash cycle {}: the face index holds the database's {} member faces", cycle, inDatabase);
+    }
+
+    /**
+     * Another node sharing the PostgreSQL database: it issues members (an accepted enrolment, the
+     * member and a face of the serving model, under the member-issue lock) as fast as it can.
+     */
+    private static final class OtherNode {
+        static final String PREFIX = "n2-";
+        static final String MODEL = org.sadasya.face.model.EmbeddingModel.MOBILEFACENET.version();
+
+        final AtomicInteger issued = new AtomicInteger();
+        private final org.springframework.jdbc.datasource.DriverManagerDataSource ds;
+        private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+        private final org.springframework.transaction.support.TransactionTemplate tx;
+        private final EnrollmentRepository enrollments;
+        private final org.sadasya.member.JdbcMemberRepository members;
+        private final long boothId;
+        private final long workerId;
+        private final String boothPath;
+        private final Random random;
+
+        OtherNode(String url, long boothId, long seed) {
+            this.ds = new org.springframework.jdbc.datasource.DriverManagerDataSource(url, Databases.PG_USER, "");
+            this.jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(ds);
+            this.tx = new org.springframework.transaction.support.TransactionTemplate(
+                    new org.springframework.jdbc.datasource.DataSourceTransactionManager(ds));
+            this.enrollments = new EnrollmentRepository(jdbc);
+            this.members = new org.sadasya.member.JdbcMemberRepository(jdbc, java.time.Clock.systemUTC(), "N2");
+            this.boothId = boothId;
+            this.workerId = jdbc.sql("SELECT id FROM app_user WHERE username = '9000000001'").query(Long.class).single();
+            this.boothPath = jdbc.sql("SELECT path FROM org_unit WHERE id = ?").params(boothId).query(String.class).single();
+            this.random = new Random(seed);
+        }
+
+        Thread issueUntil(AtomicBoolean stop) {
+            Thread t = new Thread(() -> {
+                while (!stop.get()) {
+                    issueOne();
+                }
+            }, "crash-other-node");
+            t.start();
+            return t;
+        }
+
+        private void issueOne() {
+            int n = issued.get();
+            float[] face = new float[192];
+            for (int i = 0; i < face.length; i++) {
+                face[i] = (float) random.nextGaussian();
+            }
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+            tx.executeWithoutResult(s -> {
+                long e = enrollments.insert(PREFIX + UUID.randomUUID().toString().replace("-", ""), "0".repeat(64), workerId,
+                        boothId, boothPath, "{}", 202, "{}", now);
+                var m = members.insert(new org.sadasya.member.JdbcMemberRepository.NewMember(e, "Other Node " + n, null,
+                        "8" + String.format("%09d", n), "NOD" + String.format("%07d", n), 30, "F", boothId, workerId), face, MODEL);
+                enrollments.decide(e, EnrollmentStatus.ACCEPTED, "[]", m.id(), null, face, MODEL, now);
+            });
+            issued.incrementAndGet();
+        }
+
+        long liveFaces() {
+            return jdbc.sql("SELECT COUNT(*) FROM member_face WHERE model_version = ? AND erased = FALSE").params(MODEL)
+                    .query(Long.class).single();
         }
     }
 
