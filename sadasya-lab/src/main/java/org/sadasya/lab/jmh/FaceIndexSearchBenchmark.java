@@ -35,9 +35,10 @@ import org.sadasya.index.lucene.LuceneHnswFaceIndex;
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+// a search takes a few milliseconds, a face analysis a hundred: more, shorter iterations here
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 10, time = 1)
 @Fork(1)
 public class FaceIndexSearchBenchmark {
     @Param("20000")
