@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             ReembedCommand.class,
             AuditLogCommand.class,
             CardKeyCommand.class,
+            ImageKeysCommand.class,
         })
 public final class SadasyaCommand implements Runnable {
 

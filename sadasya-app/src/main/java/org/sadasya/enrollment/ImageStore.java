@@ -75,6 +75,12 @@ public final class ImageStore {
     /** Encrypts and stores the image durably; returns its key. */
     public String put(byte[] plain) {
         String imageKey = UUID.randomUUID().toString().replace("-", "");
+        write(imageKey, seal(imageKey, plain));
+        return imageKey;
+    }
+
+    /** The file's bytes: magic, the current key's id, a fresh nonce, ciphertext and tag. */
+    private byte[] seal(String imageKey, byte[] plain) {
         byte[] nonce = new byte[NONCE_BYTES];
         RANDOM.nextBytes(nonce);
         byte[] sealed;
@@ -86,6 +92,12 @@ public final class ImageStore {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is unavailable", e);
         }
+        return ByteBuffer.allocate(MAGIC.length + KEY_ID_BYTES + NONCE_BYTES + sealed.length)
+                .put(MAGIC).put(keyId.getBytes(StandardCharsets.US_ASCII)).put(nonce).put(sealed).array();
+    }
+
+    /** Writes the file durably: a temporary name, forced to disk, renamed over the target, the directory forced. */
+    private void write(String imageKey, byte[] content) {
         Path target = path(imageKey);
         try {
             if (!Files.isDirectory(target.getParent())) {
@@ -93,20 +105,19 @@ public final class ImageStore {
                 forceDirectory(root); // the new subdirectory's entry must be durable too
             }
             Path tmp = target.resolveSibling(imageKey + ".tmp");
+            Files.deleteIfExists(tmp); // left by a crash in the middle of an earlier write
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.allocate(MAGIC.length + KEY_ID_BYTES + NONCE_BYTES + sealed.length);
-                buf.put(MAGIC).put(keyId.getBytes(StandardCharsets.US_ASCII)).put(nonce).put(sealed).flip();
+                ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             forceDirectory(target.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store image " + imageKey, e);
         }
-        return imageKey;
     }
 
     public byte[] get(String imageKey) {
@@ -136,6 +147,40 @@ public final class ImageStore {
             throw new IllegalStateException("image " + imageKey + " does not decrypt with any configured image key");
         }
         throw new IllegalStateException("image " + imageKey + " is not an encrypted image file");
+    }
+
+    /**
+     * Seals the image again under the current key when another key sealed it (after a rotation), in
+     * place: a temporary file forced to disk, then an atomic rename, so a reader sees the old file or
+     * the new one, both readable while the previous key is configured. Returns whether it rewrote it.
+     */
+    public boolean reseal(String imageKey) {
+        Path target = path(imageKey);
+        byte[] file;
+        try {
+            file = Files.readAllBytes(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read image " + imageKey, e);
+        }
+        if (startsWith(file, MAGIC) && file.length >= MAGIC.length + KEY_ID_BYTES
+                && keyId.equals(new String(file, MAGIC.length, KEY_ID_BYTES, StandardCharsets.US_ASCII))) {
+            return false;
+        }
+        write(imageKey, seal(imageKey, get(imageKey)));
+        return true;
+    }
+
+    /** The image keys of every stored file, for {@link #reseal}. */
+    public List<String> imageKeys() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (var files = Files.walk(root, 2)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("[0-9a-f]{32}\\.img"))
+                    .map(n -> n.substring(0, 32)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the image store " + root, e);
+        }
     }
 
     /** The key id new files are sealed with. */

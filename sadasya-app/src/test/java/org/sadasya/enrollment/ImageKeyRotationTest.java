@@ -68,6 +68,33 @@ class ImageKeyRotationTest {
     }
 
     @Test
+    void reseal_movesEveryImageToTheCurrentKey_soThePreviousKeyCanBeDropped() throws Exception {
+        SecretKey a = key();
+        SecretKey b = key();
+        ImageStore old = new ImageStore(dir, a);
+        byte[] one = "first photo".getBytes(StandardCharsets.UTF_8);
+        byte[] two = "second photo".getBytes(StandardCharsets.UTF_8);
+        String k1 = old.put(one);
+        String k2 = old.put(two);
+        ImageStore rotated = new ImageStore(dir, b, List.of(a));
+        String k3 = rotated.put("sealed after the rotation".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(rotated.imageKeys()).containsExactlyInAnyOrder(k1, k2, k3);
+        assertThat(rotated.reseal(k1)).isTrue();
+        assertThat(rotated.reseal(k1)).as("already under the current key").isFalse();
+        assertThat(rotated.reseal(k3)).isFalse();
+        assertThat(rotated.reseal(k2)).isTrue();
+
+        ImageStore withoutTheOldKey = new ImageStore(dir, b);
+        assertThat(withoutTheOldKey.get(k1)).isEqualTo(one);
+        assertThat(withoutTheOldKey.get(k2)).isEqualTo(two);
+        assertThat(keyIdOnDisk(withoutTheOldKey, k1)).isEqualTo(SecretKeyFile.keyId(b));
+        try (var leftovers = Files.walk(dir)) {
+            assertThat(leftovers.filter(p -> p.toString().endsWith(".tmp"))).as("no temporary file left").isEmpty();
+        }
+    }
+
+    @Test
     void keyIds_areStable_shortAndDifferentPerKey() {
         SecretKey a = key();
         assertThat(SecretKeyFile.keyId(a)).matches("[0-9a-f]{8}").isEqualTo(SecretKeyFile.keyId(new SecretKeySpec(a.getEncoded(), "AES")));
