@@ -25,6 +25,16 @@ final class ImageKeysCommand implements Runnable {
         new picocli.CommandLine(this).usage(System.err);
     }
 
+    /** The service's image key: the configured one, or the embedded default's key file. Never a new one. */
+    static javax.crypto.SecretKey serviceKey(String configured, Path dataDir) {
+        Path keyFile = dataDir.resolve("image.key");
+        if ((configured == null || configured.isBlank()) && !Files.exists(keyFile)) {
+            throw new CliFailure("NO_IMAGE_KEY", "no image key: set SADASYA_IMAGE_KEY, or run in the service's data"
+                    + " directory (" + keyFile + " is missing)");
+        }
+        return ImageKeys.resolve(configured, true, keyFile);
+    }
+
     @Command(name = "reseal", mixinStandardHelpOptions = true,
             description = "Seal every photo under the current image key (SADASYA_IMAGE_KEY), reading the others with"
                     + " SADASYA_IMAGE_PREVIOUS_KEYS; prints {\"files\", \"resealed\", \"keyId\"}.")
@@ -35,13 +45,7 @@ final class ImageKeysCommand implements Runnable {
         @Override
         public Integer call() {
             Path dir = DatabaseContext.dataDir(dataDir);
-            String current = setting("sadasya.image-key", "SADASYA_IMAGE_KEY");
-            Path keyFile = dir.resolve("image.key");
-            if ((current == null || current.isBlank()) && !Files.exists(keyFile)) {
-                throw new CliFailure("NO_IMAGE_KEY", "no image key: set SADASYA_IMAGE_KEY, or run in the service's data"
-                        + " directory (" + keyFile + " is missing)");
-            }
-            ImageStore images = new ImageStore(dir.resolve("images"), ImageKeys.resolve(current, true, keyFile),
+            ImageStore images = new ImageStore(dir.resolve("images"), serviceKey(setting("sadasya.image-key", "SADASYA_IMAGE_KEY"), dir),
                     ImageKeys.previous(setting("sadasya.image-previous-keys", "SADASYA_IMAGE_PREVIOUS_KEYS")));
             int files = 0;
             int resealed = 0;
@@ -62,7 +66,7 @@ final class ImageKeysCommand implements Runnable {
             return 0;
         }
 
-        /** A system property (tests, {@code -D}) or the environment variable. */
+        /** A system property ({@code -D}, tests) or the environment variable. */
         private static String setting(String property, String env) {
             String p = System.getProperty(property);
             return p != null ? p : System.getenv(env);

@@ -1,6 +1,5 @@
 package org.sadasya.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -8,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.crypto.SecretKey;
 import javax.sql.DataSource;
 import org.sadasya.enrollment.EnrollmentRepository;
 import org.sadasya.enrollment.ImageKeys;
@@ -58,7 +56,8 @@ public final class ReembedCommand implements Callable<Integer> {
             JdbcClient jdbc = JdbcClient.create(ds);
             TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
             Clock clock = Clock.systemUTC();
-            ImageStore images = new ImageStore(dir.resolve("images"), imageKey(ctx, ds, dir),
+            ImageStore images = new ImageStore(dir.resolve("images"),
+                    ImageKeysCommand.serviceKey(ctx.getEnvironment().getProperty("sadasya.image-key"), dir),
                     ImageKeys.previous(ctx.getEnvironment().getProperty("sadasya.image-previous-keys")));
             Reembedder reembedder = new Reembedder(jdbc, tx, new EnrollmentRepository(jdbc),
                     new JdbcMemberRepository(jdbc, clock, "unused"), images, clock,
@@ -89,16 +88,5 @@ public final class ReembedCommand implements Callable<Integer> {
             out.put("gaveUpInAll", totals.failed());
         }
         return out;
-    }
-
-    /** The service's image key: {@code sadasya.image-key}, or the embedded default's key file. Never a new one. */
-    private static SecretKey imageKey(ConfigurableApplicationContext ctx, DataSource ds, Path dir) {
-        String configured = ctx.getEnvironment().getProperty("sadasya.image-key");
-        Path file = dir.resolve("image.key");
-        if ((configured == null || configured.isBlank()) && !Files.exists(file)) {
-            throw new CliFailure("NO_IMAGE_KEY", "no image key: set SADASYA_IMAGE_KEY, or run in the service's data"
-                    + " directory (" + file + " is missing)");
-        }
-        return ImageKeys.resolve(configured, true, file);
     }
 }
